@@ -1,0 +1,40 @@
+namespace CloudOMS.Grains;
+
+/// <summary>What kind of refusal a command met; the HTTP edge maps it to a status code.</summary>
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>
+/// A command refused by a business rule. The message is for the clerk (Chinese first, English after);
+/// <see cref="Field"/> names the input at fault when there is one.
+/// </summary>
+[GenerateSerializer, Alias("cloudoms.CommandException")]
+public sealed class CommandException : Exception
+{
+    public CommandException(FailureKind kind, string message, string? field = null, IReadOnlyList<string>? details = null)
+        : base(message)
+    {
+        Kind = kind;
+        Field = field;
+        Details = details ?? [];
+    }
+
+    [Id(0)] public FailureKind Kind { get; }
+    [Id(1)] public string? Field { get; }
+    [Id(2)] public IReadOnlyList<string> Details { get; }
+
+    public static CommandException NotFound(string message) => new(FailureKind.NotFound, message);
+    public static CommandException Conflict(string message, IReadOnlyList<string>? details = null) => new(FailureKind.Conflict, message, null, details);
+    public static CommandException Invalid(string field, string message) => new(FailureKind.Invalid, message, field);
+}
+
+/// <summary>
+/// A storage write failed after the change may or may not have been saved. Retry the same operation
+/// with the same operation id: the grain answers a retry with the recorded outcome.
+/// </summary>
+[GenerateSerializer, Alias("cloudoms.OutcomeUnknownException")]
+public sealed class OutcomeUnknownException(string message) : Exception(message);

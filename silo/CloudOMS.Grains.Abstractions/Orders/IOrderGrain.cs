@@ -1,0 +1,69 @@
+namespace CloudOMS.Grains;
+
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the order; a repeat with the same id returns the existing order.</summary>
+    Task<OrderState> Create(NewOrder order);
+
+    Task<OrderState?> Get();
+
+    Task<OrderState> Submit(string actor);
+
+    /// <summary>Reserves every line in one warehouse (highest priority that has stock) or refuses with the short SKUs.</summary>
+    Task<OrderState> Approve(string actor);
+
+    Task<OrderState> Hold(string actor, string reason);
+
+    Task<OrderState> ReleaseHold(string actor);
+
+    Task<OrderState> Cancel(string actor, string reason);
+
+    Task<OrderState> StartPicking(string actor);
+
+    Task<OrderState> Ship(string actor, string carrier, string trackingNo);
+
+    Task<OrderState> MarkDelivered(string actor);
+
+    Task<OrderState> Complete(string actor);
+
+    Task<OrderState> RecordPayment(string actor, PaymentInput payment);
+
+    /// <summary>Finishes or compensates a stock step interrupted by a crash. True when nothing is left pending.</summary>
+    Task<bool> ResumeSaga();
+}
+
+[GenerateSerializer, Immutable, Alias("cloudoms.NewOrder")]
+public sealed record NewOrder(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] string? ExternalOrderNo,
+    [property: Id(2)] OrderCustomer Customer,
+    [property: Id(3)] IReadOnlyList<NewOrderLine> Lines,
+    [property: Id(4)] decimal ShippingFee,
+    [property: Id(5)] string? Note,
+    [property: Id(6)] bool Draft,
+    [property: Id(7)] string Actor);
+
+[GenerateSerializer, Immutable, Alias("cloudoms.NewOrderLine")]
+public sealed record NewOrderLine(
+    [property: Id(0)] string SkuCode,
+    [property: Id(1)] int Quantity,
+    [property: Id(2)] decimal UnitPrice,
+    [property: Id(3)] decimal Discount);
+
+[GenerateSerializer, Immutable, Alias("cloudoms.PaymentInput")]
+public sealed record PaymentInput(
+    [property: Id(0)] decimal Amount,
+    [property: Id(1)] string Method,
+    [property: Id(2)] string? Reference);
+
+/// <summary>Maps a channel's own order number to our order id, so a channel order is imported once.</summary>
+public interface IChannelOrderIndexGrain : IGrainWithStringKey
+{
+    /// <summary>Returns the order id already bound to this channel order, or binds and returns <paramref name="candidate"/>.</summary>
+    Task<string> Claim(string candidate);
+}
+
+public sealed class ChannelOrderIndexState
+{
+    public string? OrderId { get; set; }
+}

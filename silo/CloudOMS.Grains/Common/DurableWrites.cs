@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace CloudOMS.Grains;
+
+/// <summary>Turns a failed state write into the one error callers are told to retry.</summary>
+internal static class DurableWrites
+{
+    public static async Task Persist(this GroupCommit commit, Grain grain, ILogger logger)
+    {
+        try
+        {
+            await commit.WhenDurable();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "State write of {GrainId} failed; outcome unknown until retried", grain.GetGrainId());
+            // A version conflict means memory no longer matches storage: start over from what was saved.
+            if (error is InconsistentStateException) grain.DeactivateOnIdle();
+            throw new OutcomeUnknownException("保存失败，结果未知，请用同一操作编号重试 / the write failed; retry with the same operation id");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace CloudOMS.Grains;
+
+/// <summary>
+/// Reentrant so that a flash-sale burst is served by group commit: reservations arriving while a
+/// write is in flight are checked and applied in memory and saved together by the next write.
+/// </summary>
+[Reentrant]
+public sealed class SkuInventoryGrain(
+    [PersistentState(StorageNames.Sku, StorageNames.Provider)] IPersistentState<SkuInventoryState> state,
+    TimeProvider clock,
+    ILogger<SkuInventoryGrain> logger) : Grain, ISkuInventoryGrain
+{
+    private readonly GroupCommit _commit = new(state.WriteStateAsync);
+
+    public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
+    {
+        if (isNew && state.State.Profile is not null)
+            throw CommandException.Invalid("code", $"SKU 编码 {profile.Code} 已存在 / SKU code already exists");
+        if (!isNew && state.State.Profile is null)
+            throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
+        state.State.Profile = profile;
+        await Save();
+        return Snapshot();
+    }
+
+    public Task<SkuSnapshot?> Get() => Task.FromResult(state.State.Profile is null ? null : Snapshot());
+
+    public async Task<SkuSnapshot> Move(StockMove move)
+    {
+        RequireDefined();
+        Ledger.Move(move, clock.GetUtcNow());
+        await Save();
+        return Snapshot();
+    }
+
+    public async Task<ReserveResult> Reserve(ReserveRequest request)
+    {
+        RequireDefined();
+        var result = Ledger.Reserve(request, clock.GetUtcNow());
+        await Save();
+        return result;
+    }
+
+    public async Task Release(StockOpRequest request)
+    {
+        Ledger.Release(request, clock.GetUtcNow());
+        await Save();
+    }
+
+    public async Task Commit(StockOpRequest request)
+    {
+        Ledger.Commit(request, clock.GetUtcNow());
+        await Save();
+    }
+
+    public Task Acknowledge(IReadOnlyList<string> operationIds)
+    {
+        // Forgetting a record needs no write of its own: the next write carries it, and an
+        // acknowledgement lost in a crash is repeated by the order or expires.
+        Ledger.Acknowledge(operationIds);
+        return Task.CompletedTask;
+    }
+
+    // Storage replaces the state object when it reads it, so the ledger is always made over the current one.
+    private StockLedger Ledger => new(state.State);
+
+    private Task Save()
+    {
+        Ledger.Prune(clock.GetUtcNow());
+        _commit.Changed();
+        return _commit.Persist(this, logger);
+    }
+
+    private void RequireDefined()
+    {
+        if (state.State.Profile is null)
+            throw CommandException.NotFound($"SKU {GrainKeys.TryParseId(this.GetPrimaryKeyString())} 不存在 / SKU not found");
+    }
+
+    private SkuSnapshot Snapshot() =>
+        new(state.State.Profile!, Ledger.Levels(state.State.Profile!.SafetyStock));
+}

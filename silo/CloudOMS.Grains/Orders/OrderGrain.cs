@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+
+namespace CloudOMS.Grains;
+
+/// <summary>
+/// One order: its state machine, and the durable record of the stock it holds. Stock steps run as a
+/// saga (see OrderGrain.Saga.cs); every command first finishes a saga left over from a crash.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState(StorageNames.Order, StorageNames.Provider)] IPersistentState<OrderState> state,
+    TimeProvider clock,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+{
+    private OrderState Order => state.State;
+    private string TenantId => GrainKeys.TenantIdOf(this.GetPrimaryKeyString());
+    private string OrderId => GrainKeys.TryParseId(this.GetPrimaryKeyString());
+
+    public async Task<OrderState> Create(NewOrder order)
+    {
+        if (Order.Exists) return Order;
+        OrderValidator.Validate(order).ThrowIfAny();
+        var skus = await LoadSkus(order.Lines.Select(l => l.SkuCode));
+        for (var i = 0; i < order.Lines.Count; i++)
+            if (!skus.ContainsKey(order.Lines[i].SkuCode))
+                throw CommandException.Invalid($"lines[{i}].skuCode", $"SKU {order.Lines[i].SkuCode} 不存在 / unknown SKU");
+
+        var now = clock.GetUtcNow();
+        Order.OrderId = OrderId;
+        Order.Status = order.Draft ? OrderStatus.Draft : OrderStatus.PendingReview;
+        Order.Channel = order.Channel;
+        Order.ExternalOrderNo = string.IsNullOrWhiteSpace(order.ExternalOrderNo) ? null : order.ExternalOrderNo;
+        Order.Customer = order.Customer;
+        Order.Lines = [.. order.Lines.Select((l, i) => new OrderLine
+        {
+            LineNo = i + 1,
+            SkuCode = l.SkuCode,
+            SkuName = skus[l.SkuCode].Profile.Name,
+            Quantity = l.Quantity,
+            UnitPrice = l.UnitPrice,
+            Discount = l.Discount,
+        })];
+        Order.ShippingFee = order.ShippingFee;
+        Order.Note = order.Note;
+        Order.CreatedAt = now;
+        Order.PaymentStatus = PaymentStatus.Unpaid;
+        AddTimeline("created", order.Actor, order.Channel);
+        await Write();
+        return Order;
+    }
+
+    public Task<OrderState?> Get() => Task.FromResult(Order.Exists ? Order : null);
+
+    public Task<OrderState> Submit(string actor) =>
+        Act(OrderAction.Submit, actor, o => o.Status = OrderStatus.PendingReview, "submitted");
+
+    public Task<OrderState> Hold(string actor, string reason) =>
+        Act(OrderAction.Hold, actor, o => (o.StatusBeforeHold, o.Status) = (o.Status, OrderStatus.OnHold), "held", reason);
+
+    public Task<OrderState> ReleaseHold(string actor) =>
+        Act(OrderAction.ReleaseHold, actor, o => (o.Status, o.StatusBeforeHold) = (o.StatusBeforeHold ?? OrderStatus.PendingReview, null), "hold-released");
+
+    public Task<OrderState> StartPicking(string actor) =>
+        Act(OrderAction.StartPicking, actor, o => o.Status = OrderStatus.Picking, "picking");
+
+    public Task<OrderState> MarkDelivered(string actor) =>
+        Act(OrderAction.Deliver, actor, o => (o.Status, o.DeliveredAt) = (OrderStatus.Delivered, clock.GetUtcNow()), "delivered");
+
+    public Task<OrderState> Complete(string actor) =>
+        Act(OrderAction.Complete, actor, o => (o.Status, o.CompletedAt) = (OrderStatus.Completed, clock.GetUtcNow()), "completed");
+
+    public async Task<OrderState> Cancel(string actor, string reason)
+    {
+        await Ready(OrderAction.Cancel);
+        if (Order.Hold != StockHold.Reserved)
+            return await Apply(o => o.Status = OrderStatus.Cancelled, "cancelled", actor, reason);
+        await StartSaga(SagaKind.Release, Order.Warehouse!, actor, s => s.Reason = reason);
+        return Order;
+    }
+
+    public async Task<OrderState> Ship(string actor, string carrier, string trackingNo)
+    {
+        if (!Carriers.IsKnown(carrier))
+            throw CommandException.Invalid("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(c => c.Code))} / unknown carrier");
+        if (string.IsNullOrWhiteSpace(trackingNo) || trackingNo.Length > Limits.ShortText || !Limits.IsCode(trackingNo))
+            throw CommandException.Invalid("trackingNo", "请填写有效的运单号 / a valid tracking number is required");
+        await Ready(OrderAction.Ship);
+        await StartSaga(SagaKind.Commit, Order.Warehouse!, actor, s => (s.Carrier, s.TrackingNo) = (carrier, trackingNo));
+        return Order;
+    }
+
+    public async Task<OrderState> RecordPayment(string actor, PaymentInput payment)
+    {
+        await Ready(OrderAction.Pay);
+        if (!string.IsNullOrEmpty(payment.Reference) && Order.Payments.Any(p => p.Reference == payment.Reference))
+            return Order;
+        var outstanding = Order.Total - Order.PaidAmount;
+        if (payment.Amount <= 0 || payment.Amount > outstanding || decimal.Round(payment.Amount, 2) != payment.Amount)
+            throw CommandException.Invalid("amount", $"收款金额必须大于 0 且不超过未收金额 {outstanding:0.00} / amount must be above 0 and at most {outstanding:0.00}");
+        if (!PaymentMethods.IsKnown(payment.Method))
+            throw CommandException.Invalid("method", $"未知收款方式，可选：{string.Join("、", PaymentMethods.All.Select(c => c.Code))} / unknown payment method");
+        if (payment.Reference?.Length > 64)
+            throw CommandException.Invalid("reference", "流水号不能超过 64 个字符 / reference must be at most 64 characters");
+        return await Apply(o =>
+        {
+            o.Payments.Add(new Payment { Amount = payment.Amount, Method = payment.Method, Reference = payment.Reference, At = clock.GetUtcNow(), Actor = actor });
+            o.PaymentStatus = OrderWorkflow.PaymentStatusOf(o.PaidAmount, o.Total);
+        }, "paid", actor, $"{payment.Method} {payment.Amount:0.00}");
+    }
+
+    private async Task<OrderState> Act(OrderAction action, string actor, Action<OrderState> change, string timelineEvent, string? detail = null)
+    {
+        await Ready(action);
+        return await Apply(change, timelineEvent, actor, detail);
+    }
+
+    /// <summary>Finishes any interrupted saga, then checks the order exists and allows the action.</summary>
+    private async Task Ready(OrderAction action)
+    {
+        await Settle();
+        if (!Order.Exists) throw CommandException.NotFound($"订单 {OrderId} 不存在 / order not found");
+        OrderWorkflow.Ensure(Order, action);
+    }
+
+    private async Task<OrderState> Apply(Action<OrderState> change, string timelineEvent, string actor, string? detail)
+    {
+        change(Order);
+        AddTimeline(timelineEvent, actor, detail);
+        await Write();
+        return Order;
+    }
+
+    private void AddTimeline(string name, string actor, string? detail = null) =>
+        Order.Timeline.Add(new TimelineEntry { At = clock.GetUtcNow(), Event = name, Actor = actor, Detail = detail });
+
+    private async Task Write()
+    {
+        Order.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Order {OrderId} write failed; reloading on next call", OrderId);
+            // Memory may now differ from storage: the next call starts again from what was saved.
+            DeactivateOnIdle();
+            throw new OutcomeUnknownException("保存失败，结果未知，请稍后重试 / the write failed; please retry");
+        }
+    }
+
+    private async Task<Dictionary<string, SkuSnapshot>> LoadSkus(IEnumerable<string> codes)
+    {
+        var distinct = codes.Distinct().ToList();
+        var snapshots = await Task.WhenAll(distinct.Select(c => GrainFactory.Sku(TenantId, c).Get()));
+        return distinct.Zip(snapshots)
+            .Where(p => p.Second is not null)
+            .ToDictionary(p => p.First, p => p.Second!);
+    }
+}

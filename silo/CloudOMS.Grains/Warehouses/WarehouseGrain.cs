@@ -1,0 +1,47 @@
+namespace CloudOMS.Grains;
+
+public sealed class WarehouseGrain(
+    [PersistentState(StorageNames.Warehouse, StorageNames.Provider)] IPersistentState<WarehouseState> state)
+    : Grain, IWarehouseGrain
+{
+    private string Code => GrainKeys.TryParseId(this.GetPrimaryKeyString());
+
+    private ITenantGrain Tenant => GrainFactory.Tenant(GrainKeys.TenantIdOf(this.GetPrimaryKeyString()));
+
+    public async Task<WarehouseInfo> Create(WarehouseDraft draft)
+    {
+        if (state.State.Info is not null)
+            throw CommandException.Invalid("code", $"仓库编码 {Code} 已存在 / warehouse code already exists");
+        var info = new WarehouseInfo(Code, draft.Name, draft.Province, draft.City, draft.Address, draft.Priority, Active: true);
+        // The tenant's directory is what allocation reads, so it is written first.
+        await Tenant.RegisterWarehouse(new WarehouseRef(Code, info.Priority, info.Active), isNew: true);
+        return await Save(info);
+    }
+
+    public async Task<WarehouseInfo> Update(WarehouseDraft draft)
+    {
+        var current = Require();
+        var info = current with { Name = draft.Name, Province = draft.Province, City = draft.City, Address = draft.Address, Priority = draft.Priority };
+        await Tenant.RegisterWarehouse(new WarehouseRef(Code, info.Priority, info.Active), isNew: false);
+        return await Save(info);
+    }
+
+    public async Task<WarehouseInfo> SetActive(bool active)
+    {
+        var info = Require() with { Active = active };
+        await Tenant.RegisterWarehouse(new WarehouseRef(Code, info.Priority, info.Active), isNew: false);
+        return await Save(info);
+    }
+
+    public Task<WarehouseInfo?> Get() => Task.FromResult(state.State.Info);
+
+    private WarehouseInfo Require() =>
+        state.State.Info ?? throw CommandException.NotFound($"仓库 {Code} 不存在 / warehouse not found");
+
+    private async Task<WarehouseInfo> Save(WarehouseInfo info)
+    {
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        return info;
+    }
+}
