@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CloudOMS.Grains;
 
 /// <summary>
@@ -33,10 +35,10 @@ public sealed class OrderState
     [Id(22)] public DateTimeOffset? CompletedAt { get; set; }
     [Id(23)] public int SagaAttempts { get; set; }
 
-    public bool Exists => OrderId.Length > 0;
-    public decimal GoodsAmount => Lines.Sum(l => l.Amount);
-    public decimal Total => GoodsAmount + ShippingFee;
-    public decimal PaidAmount => Payments.Sum(p => p.Amount);
+    [JsonIgnore] public bool Exists => OrderId.Length > 0;
+    [JsonIgnore] public decimal GoodsAmount => Lines.Sum(l => l.Amount);
+    [JsonIgnore] public decimal Total => GoodsAmount + ShippingFee;
+    [JsonIgnore] public decimal PaidAmount => Payments.Sum(p => p.Amount);
 }
 
 [GenerateSerializer, Alias("cloudoms.OrderCustomer")]
@@ -59,7 +61,7 @@ public sealed class OrderLine
     [Id(4)] public decimal UnitPrice { get; set; }
     [Id(5)] public decimal Discount { get; set; }
 
-    public decimal Amount => Quantity * UnitPrice - Discount;
+    [JsonIgnore] public decimal Amount => Quantity * UnitPrice - Discount;
 }
 
 public enum SagaKind

@@ -1,0 +1,56 @@
+using System.Data.Common;
+
+namespace CloudOMS.Silo.Persistence;
+
+/// <summary>A stored grain state row as the projection reads it.</summary>
+public sealed record StoredState(string StateName, string GrainKey, byte[]? Payload, int Version, long ChangeSeq);
+
+/// <summary>Direct reads of the grain storage table: the projection's change feed and size checks.</summary>
+public sealed class GrainStateStore(DbDataSource dataSource, string serviceId)
+{
+    public DbDataSource DataSource => dataSource;
+
+    public async Task<IReadOnlyList<StoredState>> ReadChanges(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT GrainTypeString, GrainIdExtensionString, PayloadBinary, Version, ChangeSeq FROM OrleansStorage " +
+            "WHERE ServiceId = @service AND ChangeSeq > @after ORDER BY ChangeSeq LIMIT @limit";
+        Add(command, "@service", serviceId);
+        Add(command, "@after", after);
+        Add(command, "@limit", limit);
+        var rows = new List<StoredState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(new StoredState(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+                Convert.ToInt32(reader.GetValue(3)),
+                Convert.ToInt64(reader.GetValue(4))));
+        return rows;
+    }
+
+    /// <summary>Bytes stored for one grain's state, or null when it has none.</summary>
+    public async Task<int?> PayloadSize(string stateName, string grainKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT length(PayloadBinary) FROM OrleansStorage WHERE ServiceId = @service AND GrainTypeString = @state AND GrainIdExtensionString = @key";
+        Add(command, "@service", serviceId);
+        Add(command, "@state", stateName);
+        Add(command, "@key", grainKey);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToInt32(value);
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

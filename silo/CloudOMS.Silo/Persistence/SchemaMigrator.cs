@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+
+namespace CloudOMS.Silo.Persistence;
+
+/// <summary>
+/// Applies the SQL scripts embedded under Persistence/Scripts/{provider}/ in name order, each once,
+/// each in its own transaction, recording what ran in CloudOmsSchemaHistory. Safe to run at every
+/// start. Provider-specific text lives only in the scripts.
+/// </summary>
+public sealed class SchemaMigrator(DbDataSource dataSource, string provider, ILogger<SchemaMigrator> logger)
+{
+    public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Persistence.Scripts.{provider}.";
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (scripts.Count == 0) throw new InvalidOperationException($"No schema scripts for provider '{provider}'.");
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, null,
+            "CREATE TABLE IF NOT EXISTS CloudOmsSchemaHistory (ScriptId VARCHAR(200) NOT NULL PRIMARY KEY, AppliedAt VARCHAR(40) NOT NULL)",
+            cancellationToken);
+        var applied = await AppliedScripts(connection, cancellationToken);
+
+        var ran = new List<string>();
+        foreach (var resource in scripts)
+        {
+            var id = resource[prefix.Length..];
+            if (applied.Contains(id)) continue;
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            var sql = await reader.ReadToEndAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Execute(connection, transaction, sql, cancellationToken);
+            await Execute(connection, transaction,
+                $"INSERT INTO CloudOmsSchemaHistory (ScriptId, AppliedAt) VALUES ('{id}', '{DateTimeOffset.UtcNow:O}')",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied schema script {Script}", id);
+            ran.Add(id);
+        }
+        return ran;
+    }
+
+    private static async Task<HashSet<string>> AppliedScripts(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ScriptId FROM CloudOmsSchemaHistory";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
+        return applied;
+    }
+
+    private static async Task Execute(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

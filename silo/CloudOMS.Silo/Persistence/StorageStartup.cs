@@ -1,0 +1,27 @@
+using CloudOMS.Silo.ReadModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudOMS.Silo.Persistence;
+
+/// <summary>
+/// Brings both databases up to date before anything uses them: the grain storage schema (the
+/// provider reads its query rows when it initialises) and the read-model tables.
+/// </summary>
+public sealed class StorageStartup(IServiceProvider services, GrainStateStore store, string connectionString, ILogger<StorageStartup> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe<StorageStartup>(ServiceLifecycleStage.RuntimeInitialize, Start);
+
+    public async Task Start(CancellationToken cancellationToken)
+    {
+        SqliteTuning.EnableWriteAheadLog(connectionString);
+        var migrator = new SchemaMigrator(store.DataSource, "Sqlite", services.GetRequiredService<ILogger<SchemaMigrator>>());
+        await migrator.Migrate(cancellationToken);
+        await using var db = await services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>().CreateDbContextAsync(cancellationToken);
+        await ReadModelSchema.Ensure(db, logger, cancellationToken);
+        SqliteTuning.EnableWriteAheadLog(db.Database.GetConnectionString()!);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CloudOMS.Silo.ReadModel;
+
+/// <summary>
+/// Lists, search, dashboards and reports read these tables, never the grains. Every tenant table is
+/// filtered by <see cref="TenantId"/>; the projection, which writes for all tenants, opts out
+/// explicitly with IgnoreQueryFilters.
+/// </summary>
+public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
+{
+    /// <summary>Bump when the tables change: the read model is then rebuilt from grain storage.</summary>
+    public const int SchemaVersion = 1;
+
+    public string? TenantId { get; set; }
+
+    public DbSet<TenantRow> Tenants => Set<TenantRow>();
+    public DbSet<WarehouseRow> Warehouses => Set<WarehouseRow>();
+    public DbSet<SkuRow> Skus => Set<SkuRow>();
+    public DbSet<StockRow> Stock => Set<StockRow>();
+    public DbSet<StockMovementRow> StockMovements => Set<StockMovementRow>();
+    public DbSet<OrderRow> Orders => Set<OrderRow>();
+    public DbSet<OrderLineRow> OrderLines => Set<OrderLineRow>();
+    public DbSet<ProjectionCheckpoint> Checkpoints => Set<ProjectionCheckpoint>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (!Database.IsSqlite()) return;
+        // SQLite has no decimal or offset date type: store numbers it can sort, sum and compare.
+        builder.Properties<decimal>().HaveConversion<double>();
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<TenantRow>().HasKey(t => t.TenantId);
+        model.Entity<ProjectionCheckpoint>().HasKey(c => c.Name);
+
+        model.Entity<WarehouseRow>(e =>
+        {
+            e.HasKey(w => new { w.TenantId, w.Code });
+            e.HasQueryFilter(w => w.TenantId == TenantId);
+        });
+        model.Entity<SkuRow>(e =>
+        {
+            e.HasKey(s => new { s.TenantId, s.Code });
+            e.HasIndex(s => new { s.TenantId, s.Barcode });
+            e.HasIndex(s => new { s.TenantId, s.Name });
+            e.HasQueryFilter(s => s.TenantId == TenantId);
+        });
+        model.Entity<StockRow>(e =>
+        {
+            e.HasKey(s => new { s.TenantId, s.SkuCode, s.WarehouseCode });
+            e.HasQueryFilter(s => s.TenantId == TenantId);
+        });
+        model.Entity<StockMovementRow>(e =>
+        {
+            e.HasKey(m => new { m.TenantId, m.OperationId });
+            e.HasIndex(m => new { m.TenantId, m.SkuCode, m.At });
+            e.HasQueryFilter(m => m.TenantId == TenantId);
+        });
+        model.Entity<OrderRow>(e =>
+        {
+            e.HasKey(o => new { o.TenantId, o.OrderId });
+            e.HasIndex(o => new { o.TenantId, o.CreatedAt });
+            e.HasIndex(o => new { o.TenantId, o.Status, o.CreatedAt });
+            e.HasIndex(o => new { o.TenantId, o.Hold });
+            e.HasIndex(o => new { o.TenantId, o.SagaPending });
+            e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => new { l.TenantId, l.OrderId });
+            e.HasQueryFilter(o => o.TenantId == TenantId);
+        });
+        model.Entity<OrderLineRow>(e =>
+        {
+            e.HasKey(l => new { l.TenantId, l.OrderId, l.LineNo });
+            e.HasIndex(l => new { l.TenantId, l.SkuCode });
+            e.HasQueryFilter(l => l.TenantId == TenantId);
+        });
+    }
+}

@@ -1,0 +1,118 @@
+namespace CloudOMS.Silo.ReadModel;
+
+/// <summary>Every read-model row belongs to a tenant and carries the grain state version it came from.</summary>
+public interface ITenantRow
+{
+    string TenantId { get; set; }
+}
+
+public sealed class TenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Plan { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class WarehouseRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Province { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Address { get; set; } = "";
+    public int Priority { get; set; }
+    public bool Active { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class SkuRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Barcode { get; set; }
+    public string Unit { get; set; } = "";
+    public decimal Price { get; set; }
+    public decimal WeightKg { get; set; }
+    public int SafetyStock { get; set; }
+    public int OnHand { get; set; }
+    public int Reserved { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class StockRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string SkuCode { get; set; } = "";
+    public string WarehouseCode { get; set; } = "";
+    public int OnHand { get; set; }
+    public int Reserved { get; set; }
+    public int Available { get; set; }
+    public int SafetyStock { get; set; }
+}
+
+public sealed class StockMovementRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string OperationId { get; set; } = "";
+    public string SkuCode { get; set; } = "";
+    public string WarehouseCode { get; set; } = "";
+    public string? ToWarehouseCode { get; set; }
+    public string Kind { get; set; } = "";
+    public int Quantity { get; set; }
+    public string? Reason { get; set; }
+    public string? Actor { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class OrderRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string PaymentStatus { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string? ExternalOrderNo { get; set; }
+    public string CustomerName { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Province { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string? Warehouse { get; set; }
+    public string Hold { get; set; } = "";
+    public bool SagaPending { get; set; }
+    public string? Carrier { get; set; }
+    public string? TrackingNo { get; set; }
+    public decimal Total { get; set; }
+    public decimal Paid { get; set; }
+    public int ItemCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public int Version { get; set; }
+    public List<OrderLineRow> Lines { get; set; } = [];
+}
+
+public sealed class OrderLineRow : ITenantRow
+{
+    public string TenantId { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public int LineNo { get; set; }
+    public string SkuCode { get; set; } = "";
+    public string SkuName { get; set; } = "";
+    public int Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+    public decimal Discount { get; set; }
+    public decimal Amount { get; set; }
+}
+
+/// <summary>How far the projection has read the grain storage change sequence.</summary>
+public sealed class ProjectionCheckpoint
+{
+    public string Name { get; set; } = "";
+    public long Position { get; set; }
+}

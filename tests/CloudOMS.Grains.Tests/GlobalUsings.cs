@@ -1,0 +1,3 @@
+global using CloudOMS.Grains.Tests.Infrastructure;
+global using Orleans;
+global using Xunit;
