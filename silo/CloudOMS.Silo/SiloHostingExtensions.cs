@@ -76,15 +76,16 @@ public static class SiloHostingExtensions
     {
         services.AddDbContextFactory<ReadModelDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteTuningInterceptor())
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .AddInterceptors(new SqliteTuningInterceptor()));
         services.TryAddScoped<TenantContext>();
-        services.TryAddScoped(sp =>
+        // Replaces the plain context the factory registration adds: request contexts are read-only and tenant-filtered.
+        services.Replace(ServiceDescriptor.Scoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<ReadModelDbContext>>().CreateDbContext();
             db.TenantId = sp.GetRequiredService<TenantContext>().TenantId;
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             return db;
-        });
+        }));
         return services;
     }
 

@@ -1,0 +1,76 @@
+using CloudOMS.Grains;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.Silo.Tenancy;
+using CloudOMS.WebPortal.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudOMS.WebPortal.Inventory;
+
+public sealed record SkuInput(string? Code, string? Name, string? Barcode, string? Unit, decimal Price, decimal WeightKg, int SafetyStock);
+
+public static class SkuApi
+{
+    public static IEndpointRouteBuilder MapSkuApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/skus").WithTags("SKUs");
+        api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode (read model, paged)");
+        api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse");
+        api.MapPost("/", Create).WithSummary("Create a SKU");
+        api.MapPut("/{code}", Update).WithSummary("Edit a SKU (the code stays)");
+        return routes;
+    }
+
+    private static async Task<Ok<Page<SkuRow>>> List(ReadModelDbContext db, string? search, int? page, int? pageSize)
+    {
+        var (number, size) = Paging.Normalize(page, pageSize);
+        var query = db.Skus.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            query = query.Where(s => s.Code.Contains(text) || s.Name.Contains(text) || (s.Barcode != null && s.Barcode.Contains(text)));
+        }
+        var total = await query.CountAsync();
+        var items = await query.OrderBy(s => s.Code).Skip((number - 1) * size).Take(size).ToListAsync();
+        return TypedResults.Ok(new Page<SkuRow>(items, total, number, size));
+    }
+
+    private static async Task<Results<Ok<SkuSnapshot>, NotFound>> Get(string code, TenantContext tenant, IGrainFactory grains) =>
+        Limits.IsCode(code) && await grains.Sku(tenant.Required, code).Get() is { } sku ? TypedResults.Ok(sku) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<SkuSnapshot>, ValidationProblem>> Create(SkuInput input, TenantContext tenant, IGrainFactory grains)
+    {
+        var errors = Validate(input);
+        errors.Code("code", input.Code, "SKU 编码");
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        var sku = await grains.Sku(tenant.Required, input.Code!).Define(Profile(input.Code!, input), isNew: true);
+        return TypedResults.Created($"/api/skus/{input.Code}", sku);
+    }
+
+    private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem, NotFound>> Update(string code, SkuInput input, TenantContext tenant, IGrainFactory grains)
+    {
+        if (!Limits.IsCode(code)) return TypedResults.NotFound();
+        var errors = Validate(input);
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await grains.Sku(tenant.Required, code).Define(Profile(code, input), isNew: false));
+    }
+
+    private static FieldErrors Validate(SkuInput input)
+    {
+        var errors = new FieldErrors();
+        errors.Required("name", input.Name, Limits.Name, "商品名称");
+        errors.Required("unit", input.Unit, 10, "单位");
+        if (input.Barcode is { Length: > 0 } barcode && (barcode.Length > 32 || !barcode.All(char.IsAsciiLetterOrDigit)))
+            errors.Add("barcode", "条码只能包含字母和数字，且不超过 32 位 / barcode must be letters and digits, at most 32");
+        errors.Money("price", input.Price, "单价");
+        if (input.WeightKg < 0 || input.WeightKg > 100_000 || decimal.Round(input.WeightKg, 3) != input.WeightKg)
+            errors.Add("weightKg", "重量必须在 0 到 100000 公斤之间，最多三位小数 / weightKg must be 0-100000 with at most 3 decimals");
+        if (input.SafetyStock < 0 || input.SafetyStock > Limits.MaxQuantity)
+            errors.Add("safetyStock", "安全库存不能为负数 / safetyStock must not be negative");
+        return errors;
+    }
+
+    private static SkuProfile Profile(string code, SkuInput input) =>
+        new(code, input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Barcode) ? null : input.Barcode, input.Unit!.Trim(),
+            input.Price, input.WeightKg, input.SafetyStock);
+}

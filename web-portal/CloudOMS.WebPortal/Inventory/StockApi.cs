@@ -1,0 +1,118 @@
+using CloudOMS.Grains;
+using CloudOMS.Silo.Audit;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.Silo.Tenancy;
+using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Warehouses;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudOMS.WebPortal.Inventory;
+
+/// <summary>
+/// A stock movement. <see cref="OperationId"/> (or the Idempotency-Key header) makes a retry safe:
+/// the same id is applied once. Adjust takes a signed quantity and needs a reason.
+/// </summary>
+public sealed record StockMoveInput(string? SkuCode, string? Warehouse, int Quantity, string? Reason, string? ToWarehouse = null, string? OperationId = null);
+
+public static class StockApi
+{
+    public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/stock").WithTags("Stock");
+        api.MapGet("/", List).WithSummary("Stock per SKU and warehouse: on-hand, reserved, available (read model, paged)");
+        api.MapGet("/low", Low).WithSummary("SKU/warehouse pairs at or below safety stock");
+        api.MapGet("/movements", Movements).WithSummary("Receipts, adjustments and transfers, newest first");
+        api.MapGet("/{skuCode}", BySku).WithSummary("Current stock of one SKU in every warehouse");
+        api.MapPost("/receive", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Receive, input, key, ctx))
+            .WithSummary("Receive goods into a warehouse");
+        api.MapPost("/adjust", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Adjust, input, key, ctx))
+            .WithSummary("Correct on-hand by a signed quantity, with a reason");
+        api.MapPost("/transfer", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Transfer, input, key, ctx))
+            .WithSummary("Move available stock from one warehouse to another");
+        api.MapPost("/safety", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.SetSafetyStock, input, key, ctx))
+            .WithSummary("Set the safety stock of a SKU in one warehouse");
+        api.MapPost("/audit", RunAudit).WithSummary("Recompute reserved stock from the orders now and report any drift");
+        api.MapGet("/audit", LastAudit).WithSummary("The last stock audit report");
+        return routes;
+    }
+
+    /// <summary>What every movement handler needs from the request.</summary>
+    public sealed record Ctx(TenantContext Tenant, CurrentUser User, IGrainFactory Grains);
+
+    private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem>> Move(StockMoveKind kind, StockMoveInput input, string? idempotencyKey, Ctx ctx)
+    {
+        var errors = new FieldErrors();
+        errors.Code("skuCode", input.SkuCode, "SKU 编码");
+        var reasonRequired = kind is StockMoveKind.Adjust;
+        if (reasonRequired) errors.Required("reason", input.Reason, Limits.ShortText * 2, "调整原因");
+        else errors.MaxLength("reason", input.Reason, Limits.ShortText * 2, "备注");
+        var operationId = input.OperationId ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
+        if (operationId.Length > 64) errors.Add("operationId", "操作编号不能超过 64 个字符 / operationId must be at most 64 characters");
+        switch (kind)
+        {
+            case StockMoveKind.Adjust when input.Quantity == 0 || Math.Abs(input.Quantity) > Limits.MaxQuantity:
+                errors.Add("quantity", "调整数量不能为 0 / quantity must not be zero");
+                break;
+            case StockMoveKind.SetSafetyStock when input.Quantity < 0 || input.Quantity > Limits.MaxQuantity:
+                errors.Add("quantity", "安全库存不能为负数 / safety stock must not be negative");
+                break;
+            case StockMoveKind.Receive or StockMoveKind.Transfer:
+                errors.Quantity("quantity", input.Quantity);
+                break;
+        }
+        var tenantId = ctx.Tenant.Required;
+        await WarehouseChecks.Known(ctx.Grains, tenantId, errors,
+            kind == StockMoveKind.Transfer
+                ? [("warehouse", input.Warehouse, false), ("toWarehouse", input.ToWarehouse, true)]
+                : [("warehouse", input.Warehouse, kind == StockMoveKind.Receive)]);
+        if (kind == StockMoveKind.Transfer && input.Warehouse == input.ToWarehouse)
+            errors.Add("toWarehouse", "调入仓库必须不同于调出仓库 / choose a different destination warehouse");
+        if (errors.Any) return ApiProblems.Invalid(errors);
+
+        var sku = ctx.Grains.Sku(tenantId, input.SkuCode!);
+        if (await sku.Get() is null) return ApiProblems.Invalid("skuCode", $"SKU {input.SkuCode} 不存在 / unknown SKU");
+        var move = new StockMove(operationId, kind, input.Warehouse!, input.Quantity, input.ToWarehouse, input.Reason?.Trim() ?? "", ctx.User.Name);
+        return TypedResults.Ok(await sku.Move(move));
+    }
+
+    private static async Task<Ok<Page<StockRow>>> List(ReadModelDbContext db, string? skuCode, string? warehouse, int? page, int? pageSize)
+    {
+        var (number, size) = Paging.Normalize(page, pageSize);
+        var query = db.Stock.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(skuCode)) query = query.Where(s => s.SkuCode == skuCode);
+        if (!string.IsNullOrWhiteSpace(warehouse)) query = query.Where(s => s.WarehouseCode == warehouse);
+        var total = await query.CountAsync();
+        var items = await query.OrderBy(s => s.SkuCode).ThenBy(s => s.WarehouseCode).Skip((number - 1) * size).Take(size).ToListAsync();
+        return TypedResults.Ok(new Page<StockRow>(items, total, number, size));
+    }
+
+    private static async Task<Ok<List<StockRow>>> Low(ReadModelDbContext db, string? warehouse) =>
+        TypedResults.Ok(await db.Stock
+            .Where(s => s.Available <= s.SafetyStock && (warehouse == null || s.WarehouseCode == warehouse))
+            .OrderBy(s => s.Available - s.SafetyStock).ThenBy(s => s.SkuCode)
+            .Take(500)
+            .ToListAsync());
+
+    private static async Task<Ok<Page<StockMovementRow>>> Movements(ReadModelDbContext db, string? skuCode, int? page, int? pageSize)
+    {
+        var (number, size) = Paging.Normalize(page, pageSize);
+        var query = db.StockMovements.Where(m => skuCode == null || m.SkuCode == skuCode);
+        var total = await query.CountAsync();
+        var items = await query.OrderByDescending(m => m.At).Skip((number - 1) * size).Take(size).ToListAsync();
+        return TypedResults.Ok(new Page<StockMovementRow>(items, total, number, size));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StockLevelInfo>>, NotFound>> BySku(string skuCode, TenantContext tenant, IGrainFactory grains) =>
+        Limits.IsCode(skuCode) && await grains.Sku(tenant.Required, skuCode).Get() is { } sku
+            ? TypedResults.Ok(sku.Levels)
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<StockAuditReport>> RunAudit(TenantContext tenant, StockAuditService audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.Run(tenant.Required, cancellationToken));
+
+    private static Results<Ok<StockAuditReport>, NotFound> LastAudit(TenantContext tenant, StockAuditService audit) =>
+        audit.LastReport(tenant.Required) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+}

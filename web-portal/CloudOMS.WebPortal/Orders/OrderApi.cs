@@ -1,0 +1,98 @@
+using CloudOMS.Grains;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.Silo.Tenancy;
+using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CloudOMS.WebPortal.Orders;
+
+public static class OrderApi
+{
+    public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/orders").WithTags("Orders");
+        api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)");
+        api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline");
+        api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order");
+        api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review");
+        api.MapPost("/{orderId}/approve", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Approve(u)))
+            .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs");
+        api.MapPost("/{orderId}/hold", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Hold(u, r)))
+            .WithSummary("Put on hold");
+        api.MapPost("/{orderId}/release-hold", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.ReleaseHold(u))).WithSummary("Take off hold");
+        api.MapPost("/{orderId}/cancel", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Cancel(u, r)))
+            .WithSummary("Cancel; reserved stock is released");
+        api.MapPost("/{orderId}/pick", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.StartPicking(u))).WithSummary("Start picking");
+        api.MapPost("/{orderId}/ship", Ship).WithSummary("Ship with carrier and tracking no.; stock leaves the warehouse");
+        api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered");
+        api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete");
+        api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)");
+        routes.MapGet("/api/catalogues", () => TypedResults.Ok(new { Channels.All, Carriers = Carriers.All, PaymentMethods = PaymentMethods.All }))
+            .WithTags("Orders").WithSummary("Channels, carriers and payment methods");
+        return routes;
+    }
+
+    /// <summary>What every order handler needs from the request.</summary>
+    public sealed record Ctx(TenantContext Tenant, CurrentUser User, IGrainFactory Grains)
+    {
+        public IOrderGrain Order(string orderId) => Grains.Order(Tenant.Required, orderId);
+    }
+
+    private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> List([AsParameters] OrderQuery query, ReadModelDbContext db)
+    {
+        var errors = query.Validate();
+        return errors.Any ? ApiProblems.Invalid(errors) : TypedResults.Ok(await query.Run(db));
+    }
+
+    private static async Task<Results<Ok<OrderDto>, NotFound>> Get(string orderId, [AsParameters] Ctx c) =>
+        Limits.IsCode(orderId) && await c.Order(orderId).Get() is { } order ? TypedResults.Ok(OrderDto.From(order)) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ValidationProblem>> Create(OrderInput input, [AsParameters] Ctx c, OrderIntake intake)
+    {
+        var command = input.ToCommand(c.User.Name);
+        if (input.Customer is null) return ApiProblems.Invalid("customer", "请填写收货信息 / customer is required");
+        var errors = await intake.Validate(c.Tenant.Required, command);
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        var result = await intake.Create(c.Tenant.Required, command);
+        var dto = OrderDto.From(result.Order);
+        return result.Created ? TypedResults.Created($"/api/orders/{dto.OrderId}", dto) : TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<Ok<OrderDto>, NotFound>> Act(string orderId, Ctx c, Func<IOrderGrain, string, Task<OrderState>> action) =>
+        Limits.IsCode(orderId) ? TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name))) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> WithReason(
+        string orderId, ReasonInput? input, Ctx c, Func<IOrderGrain, string, string, Task<OrderState>> action)
+    {
+        if (input?.Reason?.Length > Limits.ShortText * 2) return ApiProblems.Invalid("reason", "原因不能超过 100 个字符 / reason must be at most 100 characters");
+        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        return TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name, input?.Reason?.Trim() ?? "")));
+    }
+
+    private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> Ship(string orderId, ShipInput input, [AsParameters] Ctx c)
+    {
+        var errors = new FieldErrors();
+        if (!Carriers.IsKnown(input.Carrier))
+            errors.Add("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(x => x.Code))} / unknown carrier");
+        if (string.IsNullOrWhiteSpace(input.TrackingNo) || !Limits.IsCode(input.TrackingNo.Trim()))
+            errors.Add("trackingNo", "请填写有效的运单号（字母、数字，最多 40 位） / a valid tracking number is required");
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        return TypedResults.Ok(OrderDto.From(await c.Order(orderId).Ship(c.User.Name, input.Carrier!, input.TrackingNo!.Trim())));
+    }
+
+    private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> Pay(string orderId, PaymentBody input, [AsParameters] Ctx c)
+    {
+        var errors = new FieldErrors();
+        if (input.Amount <= 0 || input.Amount > Limits.MaxMoney || decimal.Round(input.Amount, 2) != input.Amount)
+            errors.Add("amount", "收款金额必须大于 0，最多两位小数 / amount must be above 0 with at most 2 decimals");
+        if (!PaymentMethods.IsKnown(input.Method))
+            errors.Add("method", $"未知收款方式，可选：{string.Join("、", PaymentMethods.All.Select(x => x.Code))} / unknown payment method");
+        errors.MaxLength("reference", input.Reference, 64, "流水号");
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        var payment = new PaymentInput(input.Amount, input.Method!, string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim());
+        return TypedResults.Ok(OrderDto.From(await c.Order(orderId).RecordPayment(c.User.Name, payment)));
+    }
+}

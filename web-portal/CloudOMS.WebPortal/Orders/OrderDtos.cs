@@ -1,0 +1,92 @@
+using CloudOMS.Grains;
+
+namespace CloudOMS.WebPortal.Orders;
+
+public sealed record CustomerInput(string? Name, string? Phone, string? Province, string? City, string? Address);
+
+public sealed record OrderLineInput(string? SkuCode, int Quantity, decimal UnitPrice, decimal Discount = 0);
+
+public sealed record OrderInput(
+    string? Channel,
+    string? ExternalOrderNo,
+    CustomerInput? Customer,
+    IReadOnlyList<OrderLineInput>? Lines,
+    decimal ShippingFee = 0,
+    string? Note = null,
+    bool Draft = false)
+{
+    public NewOrder ToCommand(string actor) => new(
+        Channel ?? "",
+        ExternalOrderNo?.Trim(),
+        new OrderCustomer
+        {
+            Name = Customer?.Name?.Trim() ?? "",
+            Phone = Customer?.Phone?.Trim() ?? "",
+            Province = Customer?.Province?.Trim() ?? "",
+            City = Customer?.City?.Trim() ?? "",
+            Address = Customer?.Address?.Trim() ?? "",
+        },
+        [.. (Lines ?? []).Select(l => new NewOrderLine(l.SkuCode?.Trim() ?? "", l.Quantity, l.UnitPrice, l.Discount))],
+        ShippingFee,
+        string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+        Draft,
+        actor);
+}
+
+public sealed record ReasonInput(string? Reason);
+
+public sealed record ShipInput(string? Carrier, string? TrackingNo);
+
+public sealed record PaymentBody(decimal Amount, string? Method, string? Reference);
+
+/// <summary>An order as the API shows it: lines, allocation, shipment, payments and the timeline.</summary>
+public sealed record OrderDto(
+    string OrderId,
+    OrderStatus Status,
+    string StatusText,
+    PaymentStatus PaymentStatus,
+    string Channel,
+    string? ExternalOrderNo,
+    OrderCustomer Customer,
+    IReadOnlyList<OrderLineDto> Lines,
+    decimal GoodsAmount,
+    decimal ShippingFee,
+    decimal Total,
+    decimal Paid,
+    string Currency,
+    string? Note,
+    string? Warehouse,
+    StockHold StockHold,
+    bool StockStepPending,
+    Shipment? Shipment,
+    IReadOnlyList<Payment> Payments,
+    IReadOnlyList<TimelineEntry> Timeline,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static OrderDto From(OrderState o) => new(
+        o.OrderId, o.Status, OrderWorkflow.StatusName(o.Status), o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.Customer,
+        [.. o.Lines.Select(l => new OrderLineDto(l.LineNo, l.SkuCode, l.SkuName, l.Quantity, l.UnitPrice, l.Discount, l.Amount))],
+        o.GoodsAmount, o.ShippingFee, o.Total, o.PaidAmount, o.Currency, o.Note, o.Warehouse, o.Hold, o.Saga is not null,
+        o.Shipment, o.Payments, o.Timeline, o.CreatedAt, o.UpdatedAt);
+}
+
+public sealed record OrderLineDto(int LineNo, string SkuCode, string SkuName, int Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
+
+public sealed record OrderSummary(
+    string OrderId,
+    string Status,
+    string PaymentStatus,
+    string Channel,
+    string? ExternalOrderNo,
+    string CustomerName,
+    string Phone,
+    string Province,
+    string City,
+    string? Warehouse,
+    string? Carrier,
+    string? TrackingNo,
+    decimal Total,
+    decimal Paid,
+    int ItemCount,
+    DateTimeOffset CreatedAt);

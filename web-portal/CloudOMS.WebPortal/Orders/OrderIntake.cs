@@ -1,0 +1,38 @@
+using CloudOMS.Grains;
+
+namespace CloudOMS.WebPortal.Orders;
+
+public sealed record IntakeResult(OrderState Order, bool Created);
+
+/// <summary>
+/// Creates orders from any channel. A channel's own order number is bound to one CloudOMS order the
+/// first time it is seen, so re-sending the same channel order returns the existing one.
+/// </summary>
+public sealed class OrderIntake(IGrainFactory grains)
+{
+    /// <summary>Input errors by field, including SKUs the tenant does not have.</summary>
+    public async Task<FieldErrors> Validate(string tenantId, NewOrder order)
+    {
+        var errors = OrderValidator.Validate(order);
+        if (errors.Any) return errors;
+        var codes = order.Lines.Select(l => l.SkuCode).Distinct().ToList();
+        var found = await Task.WhenAll(codes.Select(c => grains.Sku(tenantId, c).Get()));
+        var missing = codes.Where((_, i) => found[i] is null).ToHashSet();
+        for (var i = 0; i < order.Lines.Count; i++)
+            if (missing.Contains(order.Lines[i].SkuCode))
+                errors.Add($"lines[{i}].skuCode", $"SKU {order.Lines[i].SkuCode} 不存在 / unknown SKU");
+        return errors;
+    }
+
+    /// <summary>Creates the order (after <see cref="Validate"/>); idempotent per channel order number.</summary>
+    public async Task<IntakeResult> Create(string tenantId, NewOrder order)
+    {
+        var candidate = await grains.Tenant(tenantId).NextOrderId();
+        var orderId = order.ExternalOrderNo is { Length: > 0 } external
+            ? await grains.ChannelOrder(tenantId, order.Channel, external).Claim(candidate)
+            : candidate;
+        var grain = grains.Order(tenantId, orderId);
+        if (orderId != candidate && await grain.Get() is { } existing) return new IntakeResult(existing, Created: false);
+        return new IntakeResult(await grain.Create(order), Created: true);
+    }
+}

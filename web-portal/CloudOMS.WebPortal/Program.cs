@@ -1,0 +1,35 @@
+using CloudOMS.Silo;
+using CloudOMS.WebPortal;
+using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Inventory;
+using CloudOMS.WebPortal.Orders;
+using CloudOMS.WebPortal.Seeding;
+using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Warehouses;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCloudOmsSilo();
+builder.Services.AddCloudOmsApi();
+builder.Services.AddTenantResolution();
+builder.Services.AddHostedService<DemoSeeder>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTenantResolution();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHome();
+app.MapWarehouseApi();
+app.MapSkuApi();
+app.MapStockApi();
+app.MapOrderApi();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+
+app.Run();
+
+/// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

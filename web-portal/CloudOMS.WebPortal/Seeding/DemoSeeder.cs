@@ -1,0 +1,113 @@
+using CloudOMS.Grains;
+using CloudOMS.WebPortal.Orders;
+using CloudOMS.WebPortal.Tenancy;
+
+namespace CloudOMS.WebPortal.Seeding;
+
+/// <summary>
+/// Seeds the demo tenant 临沂示例商贸 once: two warehouses, 50 SKUs with stock and about 200 orders
+/// across channels and statuses, all through the grains as real users would create them.
+/// Runs before the web server listens, so the demo is complete when the URL is printed.
+/// </summary>
+public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
+    : IHostedService
+{
+    private const string Actor = "demo-seed";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("CloudOms:SeedDemo", true)) return;
+        var tenant = grains.Tenant(DemoTenant.Id);
+        if (await tenant.GetProfile() is not null) return;
+        var started = clock.GetTimestamp();
+        // If the process stops during these first seconds the demo is partial: delete the data folder to seed again.
+        await tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow()));
+
+        await grains.Warehouse(DemoTenant.Id, "LY-MAIN").Create(new WarehouseDraft("临沂总仓", "山东省", "临沂市", "兰山区临沂商城物流园 8 号库", 1));
+        await grains.Warehouse(DemoTenant.Id, "JN-01").Create(new WarehouseDraft("济南前置仓", "山东省", "济南市", "历城区工业北路 66 号", 2));
+        var random = new Random(20261125);
+        await Parallel.ForEachAsync(DemoCatalogue.Skus, cancellationToken, async (sku, _) =>
+        {
+            var grain = grains.Sku(DemoTenant.Id, sku.Code);
+            await grain.Define(new SkuProfile(sku.Code, sku.Name, sku.Barcode, sku.Unit, sku.Price, sku.WeightKg, sku.SafetyStock), isNew: true);
+            var (main, jinan) = Stock(sku);
+            await grain.Move(new StockMove($"seed-{sku.Code}-1", StockMoveKind.Receive, "LY-MAIN", main, null, "期初入库", Actor));
+            if (jinan > 0) await grain.Move(new StockMove($"seed-{sku.Code}-2", StockMoveKind.Receive, "JN-01", jinan, null, "期初入库", Actor));
+        });
+
+        var plans = Enumerable.Range(0, 200).Select(i => Plan(i, random)).ToList();
+        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (plan, _) => await Play(plan));
+        logger.LogInformation("Seeded demo tenant {Tenant} in {Elapsed:0.0}s", DemoTenant.Name, clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static (int Main, int Jinan) Stock(DemoCatalogue.DemoSku sku)
+    {
+        var n = int.Parse(sku.Code[^2..]);
+        // A few SKUs are kept low so the low-stock list has something to show.
+        return n % 10 == 7 ? (sku.SafetyStock / 2 + 1, 0) : (80 + n * 13 % 400, n % 3 == 0 ? 0 : 20 + n * 7 % 120);
+    }
+
+    private sealed record OrderPlan(NewOrder Order, OrderStatus Target, bool Paid, string Carrier);
+
+    private static OrderPlan Plan(int i, Random random)
+    {
+        var channel = Channels.All[random.Next(Channels.All.Count)].Code;
+        var customer = DemoCatalogue.Customers[random.Next(DemoCatalogue.Customers.Count)];
+        var lines = Enumerable.Range(0, 1 + random.Next(3))
+            .Select(_ => DemoCatalogue.Skus[random.Next(DemoCatalogue.Skus.Count)])
+            .DistinctBy(s => s.Code)
+            .Select(s => new NewOrderLine(s.Code, 1 + random.Next(5), s.Price, random.Next(4) == 0 ? decimal.Round(s.Price * 0.1m, 2) : 0m))
+            .ToList();
+        var external = channel is "manual" or "offline" ? null : $"{channel.ToUpperInvariant()}{20261100000 + i * 37}";
+        var order = new NewOrder(channel, external,
+            new OrderCustomer { Name = customer.Name, Phone = customer.Phone, Province = customer.Province, City = customer.City, Address = customer.Address },
+            lines, random.Next(3) == 0 ? 0m : 8m, random.Next(6) == 0 ? "请尽快发货" : null, Draft: false, Actor);
+        OrderStatus[] targets =
+        [
+            OrderStatus.PendingReview, OrderStatus.PendingReview, OrderStatus.Approved, OrderStatus.Picking, OrderStatus.Shipped,
+            OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Completed,
+            OrderStatus.Cancelled, OrderStatus.OnHold, OrderStatus.Draft,
+        ];
+        var carrier = Carriers.All[random.Next(Carriers.All.Count)].Code;
+        return new OrderPlan(order with { Draft = targets[i % targets.Length] == OrderStatus.Draft }, targets[i % targets.Length], random.Next(5) > 0, carrier);
+    }
+
+    private async Task Play(OrderPlan plan)
+    {
+        var created = await intake.Create(DemoTenant.Id, plan.Order);
+        var order = grains.Order(DemoTenant.Id, created.Order.OrderId);
+        var state = created.Order;
+        if (plan.Paid && plan.Target is not (OrderStatus.Draft or OrderStatus.Cancelled))
+            state = await order.RecordPayment(Actor, new PaymentInput(state.Total, "alipay", $"PAY{state.OrderId}"));
+        switch (plan.Target)
+        {
+            case OrderStatus.Cancelled:
+                await order.Cancel(Actor, "客户取消");
+                return;
+            case OrderStatus.OnHold:
+                await order.Hold(Actor, "等待客户确认地址");
+                return;
+            case OrderStatus.Draft or OrderStatus.PendingReview:
+                return;
+        }
+        try
+        {
+            await order.Approve(Actor);
+        }
+        catch (CommandException)
+        {
+            return; // Short of stock: stays pending review, as it would for a clerk.
+        }
+        if (plan.Target == OrderStatus.Approved) return;
+        await order.StartPicking(Actor);
+        if (plan.Target == OrderStatus.Picking) return;
+        await order.Ship(Actor, plan.Carrier, $"{plan.Carrier}{state.OrderId[2..]}");
+        if (plan.Target == OrderStatus.Shipped) return;
+        await order.MarkDelivered(Actor);
+        if (plan.Target == OrderStatus.Delivered) return;
+        await order.Complete(Actor);
+    }
+}

@@ -1,0 +1,72 @@
+using CloudOMS.Grains;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.Silo.Tenancy;
+using CloudOMS.WebPortal.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudOMS.WebPortal.Warehouses;
+
+public sealed record WarehouseInput(string? Code, string? Name, string? Province, string? City, string? Address, int Priority);
+
+public static class WarehouseApi
+{
+    public static IEndpointRouteBuilder MapWarehouseApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/warehouses").WithTags("Warehouses");
+        api.MapGet("/", List).WithSummary("List warehouses (read model)");
+        api.MapGet("/{code}", Get).WithSummary("One warehouse");
+        api.MapPost("/", Create).WithSummary("Create a warehouse");
+        api.MapPut("/{code}", Update).WithSummary("Edit a warehouse");
+        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, false, tenant, grains))
+            .WithSummary("Deactivate: no new allocation to it");
+        api.MapPost("/{code}/activate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, true, tenant, grains))
+            .WithSummary("Activate again");
+        return routes;
+    }
+
+    private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, bool includeInactive = true) =>
+        TypedResults.Ok(await db.Warehouses
+            .Where(w => includeInactive || w.Active)
+            .OrderBy(w => w.Priority).ThenBy(w => w.Code)
+            .ToListAsync());
+
+    private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, IGrainFactory grains) =>
+        Limits.IsCode(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
+            ? TypedResults.Ok(info)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<WarehouseInfo>, ValidationProblem>> Create(WarehouseInput input, TenantContext tenant, IGrainFactory grains)
+    {
+        var errors = Validate(input);
+        errors.Code("code", input.Code, "仓库编码");
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        var info = await grains.Warehouse(tenant.Required, input.Code!).Create(Draft(input));
+        return TypedResults.Created($"/api/warehouses/{info.Code}", info);
+    }
+
+    private static async Task<Results<Ok<WarehouseInfo>, ValidationProblem, NotFound>> Update(string code, WarehouseInput input, TenantContext tenant, IGrainFactory grains)
+    {
+        if (!Limits.IsCode(code)) return TypedResults.NotFound();
+        var errors = Validate(input);
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await grains.Warehouse(tenant.Required, code).Update(Draft(input)));
+    }
+
+    private static async Task<Results<Ok<WarehouseInfo>, NotFound>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
+        Limits.IsCode(code) ? TypedResults.Ok(await grains.Warehouse(tenant.Required, code).SetActive(active)) : TypedResults.NotFound();
+
+    private static FieldErrors Validate(WarehouseInput input)
+    {
+        var errors = new FieldErrors();
+        errors.Required("name", input.Name, Limits.ShortText, "仓库名称");
+        errors.Required("province", input.Province, 20, "省份");
+        errors.Required("city", input.City, 20, "城市");
+        errors.Required("address", input.Address, Limits.Address, "地址");
+        if (input.Priority is < 1 or > 999) errors.Add("priority", "优先级必须在 1 到 999 之间（1 最优先） / priority must be 1-999, 1 first");
+        return errors;
+    }
+
+    private static WarehouseDraft Draft(WarehouseInput input) =>
+        new(input.Name!.Trim(), input.Province!.Trim(), input.City!.Trim(), input.Address!.Trim(), input.Priority);
+}
