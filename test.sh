@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every CloudOMS test project. Installs what the tests need when it is missing, builds with
+# warnings as errors, and ends with one summary line: "tests: N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp -d)/test.log
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Debian packages the tests use (later suites: chromium, fonts-noto-cjk, postgresql).
+need=()
+for pkg in sqlite3; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need[*]} ..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${need[*]} (run as root, or install them, then retry)"
+  fi
+fi
+
+if ! dotnet build CloudOMS.sln -c Release -warnaserror 2>&1 | tee "$log.build" | grep -E 'error|Warn|Elapsed'; then :; fi
+if ! grep -q 'Build succeeded' "$log.build"; then
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test CloudOMS.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+summary=$(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
+  { for (i = 1; i < NF; i++) {
+      key = $i; gsub(/.*- /, "", key); gsub(/ /, "", key); val = $(i + 1); gsub(/ /, "", val)
+      if (key == "Failed") f += val; else if (key == "Passed") p += val; else if (key == "Skipped") s += val } }
+  END { printf "%d %d %d", p, f, s }')
+read -r passed failed skipped <<<"${summary:-0 0 0}"
+projects=$(grep -cE '^(Passed|Failed)!' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited $status (a test host crashed or a project did not run)"; fi
+if [ "$projects" -eq 0 ]; then failed=$((failed + 1)); echo "no test results found"; fi
+
+line="tests: $passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]
