@@ -31,7 +31,7 @@ public sealed class CloudOmsOptions
     public TimeSpan AuditInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How often orders with an unfinished stock step are resumed.</summary>
-    public TimeSpan SagaSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SagaSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public string GrainStorePath => Path.Combine(DataDirectory, "grains.db");
 

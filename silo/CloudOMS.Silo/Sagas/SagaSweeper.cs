@@ -51,8 +51,8 @@ public sealed class SagaSweeper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The first sweep waits for the silo to finish starting.
-        var delay = TimeSpan.FromSeconds(2);
+        // The first sweep also waits one interval, so the silo has finished starting.
+        var delay = options.Value.SagaSweepInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -68,7 +68,6 @@ public sealed class SagaSweeper(
             {
                 logger.LogError(error, "Saga sweep failed");
             }
-            delay = options.Value.SagaSweepInterval;
         }
     }
 }

@@ -58,10 +58,11 @@ public sealed class CloudOmsCluster : IAsyncDisposable
     }
 
     /// <summary>Kills the silo without a graceful shutdown and starts a new one on the same files.</summary>
-    public async Task KillAndRestart(Type? extraConfigurator = null)
+    public async Task KillAndRestart(IDictionary<string, string?>? changedSettings = null, Type? extraConfigurator = null)
     {
         await Cluster.KillSiloAsync(Cluster.Primary!);
         await Cluster.DisposeAsync();
+        foreach (var (key, value) in changedSettings ?? new Dictionary<string, string?>()) _settings[key] = value;
         ExtraConfigurator = extraConfigurator;
         await Deploy();
     }

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using CloudOMS.Silo;
+using CloudOMS.Silo.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace CloudOMS.Grains.Tests.Infrastructure;
+
+public enum FaultMode
+{
+    /// <summary>The write never reaches the database and throws.</summary>
+    FailBeforeWrite,
+    /// <summary>The write is saved but the caller is told it failed.</summary>
+    FailAfterWrite,
+    /// <summary>The write never completes (a silo dying mid-write).</summary>
+    Hang,
+}
+
+/// <summary>
+/// A fault for writes of one state name to keys containing <see cref="KeyPart"/>: the first
+/// <see cref="Skip"/> matching writes pass, the next <see cref="Count"/> fail as <see cref="Mode"/> says.
+/// If <see cref="Gate"/> is set, the first faulty write waits for it before failing.
+/// </summary>
+public sealed class FaultPlan(string stateName, string keyPart, FaultMode mode, int skip = 0, int count = 1)
+{
+    private int _seen;
+    private int _faulted;
+
+    public string StateName => stateName;
+    public string KeyPart => keyPart;
+    public FaultMode Mode => mode;
+    public TaskCompletionSource? Gate { get; init; }
+    public int Faulted => Volatile.Read(ref _faulted);
+
+    internal bool Take()
+    {
+        var n = Interlocked.Increment(ref _seen);
+        if (n <= skip || n > skip + count) return false;
+        Interlocked.Increment(ref _faulted);
+        return true;
+    }
+}
+
+/// <summary>Wraps the real CloudOMS grain storage and injects the faults that tests arm.</summary>
+public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
+{
+    private static readonly ConcurrentDictionary<FaultPlan, byte> Plans = new();
+
+    public static IDisposable Arm(FaultPlan plan)
+    {
+        Plans[plan] = 0;
+        return new Disarm(plan);
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = grainId.Key.ToString()!;
+        var plan = Plans.Keys.FirstOrDefault(p => p.StateName == stateName && key.Contains(p.KeyPart, StringComparison.Ordinal) && p.Take());
+        if (plan is null)
+        {
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            return;
+        }
+        if (plan.Gate is { } gate) await gate.Task;
+        switch (plan.Mode)
+        {
+            case FaultMode.FailBeforeWrite:
+                throw new IOException($"Injected failure before writing {key}");
+            case FaultMode.FailAfterWrite:
+                await inner.WriteStateAsync(stateName, grainId, grainState);
+                throw new IOException($"Injected failure after writing {key}");
+            default:
+                await Task.Delay(Timeout.Infinite);
+                break;
+        }
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+
+    private sealed class Disarm(FaultPlan plan) : IDisposable
+    {
+        public void Dispose() => Plans.TryRemove(plan, out _);
+    }
+
+    /// <summary>Silo configurator that puts the faulty storage in front of the CloudOMS store.</summary>
+    public sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) =>
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new FaultyStorage(
+                new SerializedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(SiloHostingExtensions.InnerStorage), 1, sp.GetRequiredService<StorageChangeSignal>())));
+    }
+}

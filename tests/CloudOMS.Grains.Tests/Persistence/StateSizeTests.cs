@@ -1,0 +1,40 @@
+namespace CloudOMS.Grains.Tests.Persistence;
+
+public sealed class StateSizeTests
+{
+    [Fact]
+    public async Task A_sku_grain_state_after_100000_orders_is_no_larger_than_after_100()
+    {
+        await using var oms = await CloudOmsCluster.Start();
+        var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
+        await TestTenant.Sku(oms.Grains, tenant, "HOT", ("WH1", 200_000));
+        var sku = oms.Grains.Sku(tenant, "HOT");
+        var key = GrainKeys.Sku(tenant, "HOT");
+
+        await ReserveAndShip(sku, 0, 100);
+        var after100 = await oms.Store.PayloadSize(StorageNames.Sku, key);
+        await ReserveAndShip(sku, 100, 100_000);
+        var after100K = await oms.Store.PayloadSize(StorageNames.Sku, key);
+
+        var level = (await sku.Get())!.Level("WH1");
+        Assert.Equal(100_000, level.OnHand);
+        Assert.Equal(0, level.Reserved);
+        Assert.NotNull(after100);
+        Assert.True(after100K <= after100, $"state grew from {after100} to {after100K} bytes");
+    }
+
+    /// <summary>Each order reserves one unit, acknowledges, ships it and acknowledges, as the order saga does.</summary>
+    private static async Task ReserveAndShip(ISkuInventoryGrain sku, int from, int to)
+    {
+        const int Concurrent = 2_000;
+        for (var start = from; start < to; start += Concurrent)
+        {
+            var orders = Enumerable.Range(start, Math.Min(Concurrent, to - start)).Select(i => $"SO-{i}").ToList();
+            var reserved = await Task.WhenAll(orders.Select(o => sku.Reserve(new ReserveRequest($"{o}:r1:1", o, 1, ["WH1"]))));
+            Assert.All(reserved, r => Assert.True(r.Reserved));
+            await sku.Acknowledge([.. orders.Select(o => $"{o}:r1:1")]);
+            await Task.WhenAll(orders.Select(o => sku.Commit(new StockOpRequest($"{o}:c2:1", o, "WH1", 1))));
+            await sku.Acknowledge([.. orders.Select(o => $"{o}:c2:1")]);
+        }
+    }
+}
