@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using CloudOMS.Grains;
 using CloudOMS.Silo.Persistence;
@@ -32,21 +33,35 @@ internal static class StateProjections
         }
     }
 
+    /// <summary>
+    /// Loads the row for a key and decides: older or same version → null (skip); state gone → remove
+    /// the row, null; otherwise the row to fill (added when new), stamped with the version.
+    /// </summary>
+    private static async Task<TRow?> Upsert<TRow>(DbSet<TRow> set, Expression<Func<TRow, bool>> key, int version, bool exists,
+        Func<TRow> create, CancellationToken ct, Func<IQueryable<TRow>, IQueryable<TRow>>? include = null)
+        where TRow : class, IVersionedRow
+    {
+        var query = set.IgnoreQueryFilters();
+        var row = await (include?.Invoke(query) ?? query).FirstOrDefaultAsync(key, ct);
+        if (row is not null && row.Version >= version) return null;
+        if (!exists)
+        {
+            if (row is not null) set.Remove(row);
+            return null;
+        }
+        if (row is null) set.Add(row = create());
+        row.Version = version;
+        return row;
+    }
+
     private static T? Read<T>(StoredState change) where T : class =>
         change.Payload is null ? null : JsonSerializer.Deserialize<T>(change.Payload, StateSerializer.Options);
 
     private static async Task Order(ReadModelDbContext db, string tenantId, string orderId, int version, OrderState? order, CancellationToken ct)
     {
-        var row = await db.Orders.IgnoreQueryFilters().Include(o => o.Lines)
-            .FirstOrDefaultAsync(o => o.TenantId == tenantId && o.OrderId == orderId, ct);
-        if (row is not null && row.Version >= version) return;
-        if (order is null || !order.Exists)
-        {
-            if (row is not null) db.Orders.Remove(row);
-            return;
-        }
-        if (row is null) db.Orders.Add(row = new OrderRow { TenantId = tenantId, OrderId = orderId });
-        row.Version = version;
+        var row = await Upsert(db.Orders, o => o.TenantId == tenantId && o.OrderId == orderId, version, order is { Exists: true },
+            () => new OrderRow { TenantId = tenantId, OrderId = orderId }, ct, q => q.Include(o => o.Lines));
+        if (row is null || order is null) return;
         row.Status = order.Status.ToString();
         row.PaymentStatus = order.PaymentStatus.ToString();
         row.Channel = order.Channel;
@@ -84,17 +99,15 @@ internal static class StateProjections
 
     private static async Task Sku(ReadModelDbContext db, string tenantId, string code, int version, SkuInventoryState? sku, CancellationToken ct)
     {
-        var row = await db.Skus.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Code == code, ct);
-        if (row is not null && row.Version >= version) return;
+        var row = await Upsert(db.Skus, s => s.TenantId == tenantId && s.Code == code, version, sku?.Profile is not null,
+            () => new SkuRow { TenantId = tenantId, Code = code }, ct);
         var stock = await db.Stock.IgnoreQueryFilters().Where(s => s.TenantId == tenantId && s.SkuCode == code).ToListAsync(ct);
         if (sku?.Profile is not { } profile)
         {
-            if (row is not null) db.Skus.Remove(row);
             db.Stock.RemoveRange(stock);
             return;
         }
-        if (row is null) db.Skus.Add(row = new SkuRow { TenantId = tenantId, Code = code });
-        row.Version = version;
+        if (row is null) return;
         row.Name = profile.Name;
         row.Barcode = profile.Barcode;
         row.Unit = profile.Unit;
@@ -143,15 +156,9 @@ internal static class StateProjections
 
     private static async Task Warehouse(ReadModelDbContext db, string tenantId, string code, int version, WarehouseInfo? info, CancellationToken ct)
     {
-        var row = await db.Warehouses.IgnoreQueryFilters().FirstOrDefaultAsync(w => w.TenantId == tenantId && w.Code == code, ct);
-        if (row is not null && row.Version >= version) return;
-        if (info is null)
-        {
-            if (row is not null) db.Warehouses.Remove(row);
-            return;
-        }
-        if (row is null) db.Warehouses.Add(row = new WarehouseRow { TenantId = tenantId, Code = code });
-        row.Version = version;
+        var row = await Upsert(db.Warehouses, w => w.TenantId == tenantId && w.Code == code, version, info is not null,
+            () => new WarehouseRow { TenantId = tenantId, Code = code }, ct);
+        if (row is null || info is null) return;
         row.Name = info.Name;
         row.Province = info.Province;
         row.City = info.City;
@@ -162,10 +169,9 @@ internal static class StateProjections
 
     private static async Task Tenant(ReadModelDbContext db, string tenantId, int version, TenantProfile? profile, CancellationToken ct)
     {
-        var row = await db.Tenants.FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
-        if (profile is null || (row is not null && row.Version >= version)) return;
-        if (row is null) db.Tenants.Add(row = new TenantRow { TenantId = tenantId });
-        row.Version = version;
+        var row = await Upsert(db.Tenants, t => t.TenantId == tenantId, version, profile is not null,
+            () => new TenantRow { TenantId = tenantId }, ct);
+        if (row is null || profile is null) return;
         row.Name = profile.Name;
         row.Plan = profile.Plan;
         row.CreatedAt = profile.CreatedAt;

@@ -1,12 +1,18 @@
 namespace CloudOMS.Silo.ReadModel;
 
-/// <summary>Every read-model row belongs to a tenant and carries the grain state version it came from.</summary>
+/// <summary>Every read-model row belongs to a tenant.</summary>
 public interface ITenantRow
 {
     string TenantId { get; set; }
 }
 
-public sealed class TenantRow
+/// <summary>A row projected from one grain's state, stamped with that state's storage version.</summary>
+public interface IVersionedRow
+{
+    int Version { get; set; }
+}
+
+public sealed class TenantRow : IVersionedRow
 {
     public string TenantId { get; set; } = "";
     public string Name { get; set; } = "";
@@ -15,7 +21,7 @@ public sealed class TenantRow
     public int Version { get; set; }
 }
 
-public sealed class WarehouseRow : ITenantRow
+public sealed class WarehouseRow : ITenantRow, IVersionedRow
 {
     public string TenantId { get; set; } = "";
     public string Code { get; set; } = "";
@@ -28,7 +34,7 @@ public sealed class WarehouseRow : ITenantRow
     public int Version { get; set; }
 }
 
-public sealed class SkuRow : ITenantRow
+public sealed class SkuRow : ITenantRow, IVersionedRow
 {
     public string TenantId { get; set; } = "";
     public string Code { get; set; } = "";
@@ -68,7 +74,7 @@ public sealed class StockMovementRow : ITenantRow
     public DateTimeOffset At { get; set; }
 }
 
-public sealed class OrderRow : ITenantRow
+public sealed class OrderRow : ITenantRow, IVersionedRow
 {
     public string TenantId { get; set; } = "";
     public string OrderId { get; set; } = "";

@@ -31,25 +31,16 @@ public sealed class StockModel
 
     public bool Apply(StockStep step)
     {
-        switch (step)
+        var allowed = step switch
         {
-            case ReceiveStep r:
-                Set(r.Warehouse, this[r.Warehouse].OnHand + r.Quantity, this[r.Warehouse].Reserved);
-                return true;
-            case AdjustStep a when this[a.Warehouse].OnHand + a.Delta >= this[a.Warehouse].Reserved:
-                Set(a.Warehouse, this[a.Warehouse].OnHand + a.Delta, this[a.Warehouse].Reserved);
-                return true;
-            case TransferStep t when this[t.From].OnHand - this[t.From].Reserved >= t.Quantity:
-                Set(t.From, this[t.From].OnHand - t.Quantity, this[t.From].Reserved);
-                Set(t.To, this[t.To].OnHand + t.Quantity, this[t.To].Reserved);
-                return true;
-            case OrderStep o when this[o.Warehouse].OnHand - this[o.Warehouse].Reserved >= o.Quantity:
-                var (onHand, reserved) = this[o.Warehouse];
-                Set(o.Warehouse, o.End == OrderEnd.Ship ? onHand - o.Quantity : onHand, o.End == OrderEnd.Keep ? reserved + o.Quantity : reserved);
-                return true;
-            default:
-                return false;
-        }
+            ReceiveStep => true,
+            AdjustStep a => this[a.Warehouse].OnHand + a.Delta >= this[a.Warehouse].Reserved,
+            TransferStep t => this[t.From].OnHand - this[t.From].Reserved >= t.Quantity,
+            OrderStep o => this[o.Warehouse].OnHand - this[o.Warehouse].Reserved >= o.Quantity,
+            _ => false,
+        };
+        ApplyObserved(step, allowed);
+        return allowed;
     }
 
     /// <summary>Applies a step whose outcome was observed elsewhere (in a concurrent run).</summary>
