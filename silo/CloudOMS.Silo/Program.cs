@@ -1,8 +1,17 @@
-using CloudOMS.Silo;
 using Microsoft.Extensions.Hosting;
 
-// A silo on its own (no portal), for a multi-process local cluster. The embedded default is the
-// web portal, which co-hosts the same silo.
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddCloudOmsSilo();
-await builder.Build().RunAsync();
+namespace CloudOMS.Silo;
+
+/// <summary>
+/// A silo on its own (no portal), for a multi-process local cluster. The embedded default is the
+/// web portal, which co-hosts the same silo. Named so it never clashes with the portal's Program.
+/// </summary>
+public static class SiloProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddCloudOmsSilo();
+        await builder.Build().RunAsync();
+    }
+}

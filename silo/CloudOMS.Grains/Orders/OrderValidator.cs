@@ -33,7 +33,8 @@ public static class OrderValidator
                 errors.Quantity($"lines[{i}].quantity", line.Quantity);
                 errors.Money($"lines[{i}].unitPrice", line.UnitPrice, "单价");
                 errors.Money($"lines[{i}].discount", line.Discount, "优惠");
-                if (line.Quantity > 0 && line.Discount > line.Quantity * line.UnitPrice)
+                var priced = line.Quantity is > 0 and <= Limits.MaxQuantity && line.UnitPrice is >= 0 and <= Limits.MaxMoney;
+                if (priced && line.Discount > line.Quantity * line.UnitPrice)
                     errors.Add($"lines[{i}].discount", "优惠不能超过商品金额 / discount exceeds the line amount");
             }
         return errors;

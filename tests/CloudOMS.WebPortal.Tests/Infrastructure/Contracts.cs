@@ -69,7 +69,7 @@ public sealed record StockMovementView(
 
 public sealed record StockDriftView(string SkuCode, string Warehouse, int Reserved, int Expected);
 
-public sealed record StockAuditView(string TenantId, int SkusChecked, int OrdersHoldingStock, IReadOnlyList<StockDriftView>? Drift, bool Clean);
+public sealed record StockAuditView(string TenantId, DateTimeOffset At, int SkusChecked, int OrdersHoldingStock, IReadOnlyList<StockDriftView>? Drift, bool Clean);
 
 public sealed record WarehouseBody(string? Code, string? Name, string? Province, string? City, string? Address, int Priority);
 

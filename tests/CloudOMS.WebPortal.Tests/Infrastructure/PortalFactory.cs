@@ -1,4 +1,3 @@
-extern alias portal;
 
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +9,7 @@ namespace CloudOMS.WebPortal.Tests.Infrastructure;
 /// The real web portal (silo, storage, projection, demo seeding) on real Kestrel over loopback. Each
 /// factory has its own data folder, silo and gateway ports and cluster id, so test classes run in parallel.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<portal::Program>, IAsyncLifetime
+public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public PortalFactory()
     {

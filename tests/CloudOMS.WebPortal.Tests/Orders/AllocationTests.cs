@@ -96,6 +96,22 @@ public sealed class AllocationTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Two_orders_approved_at_once_for_the_last_units_get_them_once()
+    {
+        var sku = await _api.CreateSku();
+        await _api.Receive(sku, OmsClient.MainWarehouse, 5);
+        var first = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 3)));
+        var second = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 3)));
+
+        var answers = await Task.WhenAll(_api.Post($"/api/orders/{first.OrderId}/approve"), _api.Post($"/api/orders/{second.OrderId}/approve"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal(new StockLevelView(OmsClient.MainWarehouse, 5, 3, 2, 0), await _api.Level(sku, OmsClient.MainWarehouse));
+        var statuses = new[] { (await _api.Order(first.OrderId)).Status, (await _api.Order(second.OrderId)).Status };
+        Assert.Equal(["Approved", "PendingReview"], statuses.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Approve_succeeds_once_the_short_stock_arrives()
     {
         var sku = await _api.CreateSku();

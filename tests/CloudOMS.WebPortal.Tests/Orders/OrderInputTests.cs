@@ -84,6 +84,7 @@ public sealed class OrderInputTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("{\"channel\": \"manual\", \"lines\": [{\"skuCode\": \"LY-0001\", \"quantity\": \"three\"}]}")]
     [InlineData("not json at all")]
     [InlineData("")]
+    [InlineData("{\"channel\":\"manual\",\"customer\":{\"name\":\"a\",\"phone\":\"1\",\"province\":\"p\",\"city\":\"c\",\"address\":\"x\"},\"lines\":[null]}")]
     public async Task Malformed_json_is_a_400_problem_not_a_500(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -91,6 +92,17 @@ public sealed class OrderInputTests(PortalFactory portal) : IClassFixture<Portal
         var response = await _api.Http.PostAsync("/api/orders", content);
 
         await OmsClient.Problem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_unit_price_near_the_decimal_limit_is_a_400_naming_the_price_not_a_500()
+    {
+        // decimal.MaxValue is about 7.9e28: the price is far above the 100,000,000 limit, and twice it does not fit a decimal.
+        var body = Valid() with { Lines = [NewOrder.Line(SeededSku, 2, 79_000_000_000_000_000_000_000_000_000m)] };
+
+        var response = await _api.Post("/api/orders", body);
+
+        await OmsClient.FieldError(response, "lines[0].unitPrice");
     }
 
     [Fact]

@@ -56,6 +56,20 @@ public sealed class OrderTransitionTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_draft_must_be_submitted_before_it_can_be_approved()
+    {
+        var sku = await _api.CreateSku();
+        await _api.Receive(sku, OmsClient.MainWarehouse, 1);
+        var draft = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 1)) with { Draft = true });
+        Assert.Equal("Draft", draft.Status);
+
+        await OmsClient.Problem(await _api.Post($"/api/orders/{draft.OrderId}/approve"), HttpStatusCode.Conflict);
+        Assert.Equal("PendingReview", (await _api.Act(draft.OrderId, "submit")).Status);
+
+        Assert.Equal("Approved", (await _api.Act(draft.OrderId, "approve")).Status);
+    }
+
+    [Fact]
     public async Task Approving_twice_is_a_conflict_and_reserves_once()
     {
         var sku = await _api.CreateSku();

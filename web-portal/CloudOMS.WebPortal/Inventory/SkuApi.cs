@@ -13,7 +13,7 @@ public static class SkuApi
 {
     public static IEndpointRouteBuilder MapSkuApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/skus").WithTags("SKUs");
+        var api = routes.MapGroup("/api/skus").WithTags("SKUs").WithProblems();
         api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode (read model, paged)");
         api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse");
         api.MapPost("/", Create).WithSummary("Create a SKU");

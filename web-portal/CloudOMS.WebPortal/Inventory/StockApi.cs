@@ -21,7 +21,7 @@ public static class StockApi
 {
     public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/stock").WithTags("Stock");
+        var api = routes.MapGroup("/api/stock").WithTags("Stock").WithProblems();
         api.MapGet("/", List).WithSummary("Stock per SKU and warehouse: on-hand, reserved, available (read model, paged)");
         api.MapGet("/low", Low).WithSummary("SKU/warehouse pairs at or below safety stock");
         api.MapGet("/movements", Movements).WithSummary("Receipts, adjustments and transfers, newest first");
@@ -53,8 +53,8 @@ public static class StockApi
         if (operationId.Length > 64) errors.Add("operationId", "操作编号不能超过 64 个字符 / operationId must be at most 64 characters");
         switch (kind)
         {
-            case StockMoveKind.Adjust when input.Quantity == 0 || Math.Abs(input.Quantity) > Limits.MaxQuantity:
-                errors.Add("quantity", "调整数量不能为 0 / quantity must not be zero");
+            case StockMoveKind.Adjust when input.Quantity is 0 or < -Limits.MaxQuantity or > Limits.MaxQuantity:
+                errors.Add("quantity", $"调整数量不能为 0，且绝对值不超过 {Limits.MaxQuantity} / quantity must be non-zero and within ±{Limits.MaxQuantity}");
                 break;
             case StockMoveKind.SetSafetyStock when input.Quantity < 0 || input.Quantity > Limits.MaxQuantity:
                 errors.Add("quantity", "安全库存不能为负数 / safety stock must not be negative");
@@ -91,7 +91,7 @@ public static class StockApi
 
     private static async Task<Ok<List<StockRow>>> Low(ReadModelDbContext db, string? warehouse) =>
         TypedResults.Ok(await db.Stock
-            .Where(s => s.Available <= s.SafetyStock && (warehouse == null || s.WarehouseCode == warehouse))
+            .Where(s => s.Available <= s.SafetyStock && (string.IsNullOrWhiteSpace(warehouse) || s.WarehouseCode == warehouse))
             .OrderBy(s => s.Available - s.SafetyStock).ThenBy(s => s.SkuCode)
             .Take(500)
             .ToListAsync());
@@ -99,7 +99,7 @@ public static class StockApi
     private static async Task<Ok<Page<StockMovementRow>>> Movements(ReadModelDbContext db, string? skuCode, int? page, int? pageSize)
     {
         var (number, size) = Paging.Normalize(page, pageSize);
-        var query = db.StockMovements.Where(m => skuCode == null || m.SkuCode == skuCode);
+        var query = db.StockMovements.Where(m => string.IsNullOrWhiteSpace(skuCode) || m.SkuCode == skuCode);
         var total = await query.CountAsync();
         var items = await query.OrderByDescending(m => m.At).Skip((number - 1) * size).Take(size).ToListAsync();
         return TypedResults.Ok(new Page<StockMovementRow>(items, total, number, size));

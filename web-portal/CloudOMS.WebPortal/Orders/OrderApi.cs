@@ -11,7 +11,7 @@ public static class OrderApi
 {
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/orders").WithTags("Orders");
+        var api = routes.MapGroup("/api/orders").WithTags("Orders").WithProblems();
         api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)");
         api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline");
         api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order");
@@ -28,7 +28,7 @@ public static class OrderApi
         api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered");
         api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete");
         api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)");
-        routes.MapGet("/api/catalogues", () => TypedResults.Ok(new { Channels.All, Carriers = Carriers.All, PaymentMethods = PaymentMethods.All }))
+        routes.MapGet("/api/catalogues", () => TypedResults.Ok(new { Channels = Channels.All, Carriers = Carriers.All, PaymentMethods = PaymentMethods.All }))
             .WithTags("Orders").WithSummary("Channels, carriers and payment methods");
         return routes;
     }

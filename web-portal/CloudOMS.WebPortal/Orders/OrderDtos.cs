@@ -26,7 +26,7 @@ public sealed record OrderInput(
             City = Customer?.City?.Trim() ?? "",
             Address = Customer?.Address?.Trim() ?? "",
         },
-        [.. (Lines ?? []).Select(l => new NewOrderLine(l.SkuCode?.Trim() ?? "", l.Quantity, l.UnitPrice, l.Discount))],
+        [.. (Lines ?? []).Select(l => new NewOrderLine(l?.SkuCode?.Trim() ?? "", l?.Quantity ?? 0, l?.UnitPrice ?? 0, l?.Discount ?? 0))],
         ShippingFee,
         string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         Draft,

@@ -32,7 +32,9 @@ public sealed class OrderIntake(IGrainFactory grains)
             ? await grains.ChannelOrder(tenantId, order.Channel, external).Claim(candidate)
             : candidate;
         var grain = grains.Order(tenantId, orderId);
-        if (orderId != candidate && await grain.Get() is { } existing) return new IntakeResult(existing, Created: false);
-        return new IntakeResult(await grain.Create(order), Created: true);
+        if (orderId == candidate) return new IntakeResult(await grain.Create(order), Created: true);
+        // Someone else bound this channel order first; their create may still be on its way, and
+        // Create is idempotent, so finishing it here is safe.
+        return new IntakeResult(await grain.Get() ?? await grain.Create(order), Created: false);
     }
 }

@@ -1,15 +1,26 @@
 using CloudOMS.Grains;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.WebPortal.Api;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.WebPortal.Orders;
 
 /// <summary>
-/// Order list filters. Dates are calendar days in China time; <see cref="Q"/> searches order no.,
-/// channel order no., customer, phone and tracking no.; <see cref="Status"/> may list several, comma-separated.
+/// Order list filters. Dates are calendar days (yyyy-MM-dd) in China time; <see cref="Q"/> searches
+/// order no., channel order no., customer, phone and tracking no.; <see cref="Status"/> may list
+/// several, comma-separated. A blank parameter is the same as a missing one, as search forms send them.
 /// </summary>
-public sealed record OrderQuery(string? Status, string? Channel, DateOnly? From, DateOnly? To, string? Warehouse, string? Q, int? Page, int? PageSize)
+public sealed record OrderQuery(
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "channel")] string? Channel,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "warehouse")] string? Warehouse,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -17,10 +28,13 @@ public sealed record OrderQuery(string? Status, string? Channel, DateOnly? From,
     {
         var errors = new FieldErrors();
         foreach (var status in Statuses())
-            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out _))
+            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out _) || int.TryParse(status, out _))
                 errors.Add("status", $"未知订单状态 {status} / unknown status");
-        if (Channel is not null && !Channels.IsKnown(Channel)) errors.Add("channel", "未知渠道 / unknown channel");
-        if (From is not null && To is not null && From > To) errors.Add("from", "开始日期不能晚于结束日期 / from must not be after to");
+        if (Blank(Channel) is { } channel && !Channels.IsKnown(channel)) errors.Add("channel", "未知渠道 / unknown channel");
+        var (from, to) = (Day(From), Day(To));
+        if (Blank(From) is not null && from is null) errors.Add("from", "日期格式应为 yyyy-MM-dd / from must be yyyy-MM-dd");
+        if (Blank(To) is not null && to is null) errors.Add("to", "日期格式应为 yyyy-MM-dd / to must be yyyy-MM-dd");
+        if (from is not null && to is not null && from > to) errors.Add("from", "开始日期不能晚于结束日期 / from must not be after to");
         errors.MaxLength("q", Q, Limits.ShortText, "搜索内容");
         return errors;
     }
@@ -31,14 +45,14 @@ public sealed record OrderQuery(string? Status, string? Channel, DateOnly? From,
         var query = db.Orders.AsQueryable();
         var statuses = Statuses().Select(s => Enum.Parse<OrderStatus>(s, ignoreCase: true).ToString()).ToList();
         if (statuses.Count > 0) query = query.Where(o => statuses.Contains(o.Status));
-        if (Channel is not null) query = query.Where(o => o.Channel == Channel);
-        if (Warehouse is not null) query = query.Where(o => o.Warehouse == Warehouse);
-        if (From is { } from)
+        if (Blank(Channel) is { } channel) query = query.Where(o => o.Channel == channel);
+        if (Blank(Warehouse) is { } warehouse) query = query.Where(o => o.Warehouse == warehouse);
+        if (Day(From) is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
             query = query.Where(o => o.CreatedAt >= start);
         }
-        if (To is { } to)
+        if (Day(To) is { } to)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
             query = query.Where(o => o.CreatedAt < end);
@@ -58,6 +72,11 @@ public sealed record OrderQuery(string? Status, string? Channel, DateOnly? From,
             .ToListAsync();
         return new Page<OrderSummary>(items, total, number, size);
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(Blank(value), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private IEnumerable<string> Statuses() =>
         (Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -13,7 +13,7 @@ public static class WarehouseApi
 {
     public static IEndpointRouteBuilder MapWarehouseApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/warehouses").WithTags("Warehouses");
+        var api = routes.MapGroup("/api/warehouses").WithTags("Warehouses").WithProblems();
         api.MapGet("/", List).WithSummary("List warehouses (read model)");
         api.MapGet("/{code}", Get).WithSummary("One warehouse");
         api.MapPost("/", Create).WithSummary("Create a warehouse");
