@@ -89,6 +89,9 @@ public static class SiloHostingExtensions
         return services;
     }
 
+    /// <summary>The data folder from configuration, for the other stores that live beside the grains.</summary>
+    public static string DataDirectory(this IConfiguration configuration) => ReadOptions(configuration).DataDirectory;
+
     private static CloudOmsOptions ReadOptions(IConfiguration configuration) =>
         configuration.GetSection(CloudOmsOptions.Section).Get<CloudOmsOptions>() ?? new CloudOmsOptions();
 }

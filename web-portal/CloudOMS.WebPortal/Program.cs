@@ -1,3 +1,4 @@
+using CloudOMS.Identity;
 using CloudOMS.Silo;
 using CloudOMS.WebPortal;
 using CloudOMS.WebPortal.Api;
@@ -11,6 +12,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCloudOmsSilo();
+builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());
 builder.Services.AddCloudOmsApi();
 builder.Services.AddTenantResolution();
 builder.Services.AddHostedService<DemoSeeder>();
@@ -19,10 +21,12 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCloudOmsIdentity();
 app.UseTenantResolution();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHome();
+app.MapCloudOmsIdentity();
 app.MapWarehouseApi();
 app.MapSkuApi();
 app.MapStockApi();

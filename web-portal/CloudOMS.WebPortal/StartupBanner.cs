@@ -1,3 +1,4 @@
+using CloudOMS.WebPortal.Seeding;
 using CloudOMS.WebPortal.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,12 +12,15 @@ public static class StartupBanner
     {
         var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var url = urls.FirstOrDefault() ?? "http://localhost:5080";
+        var seeds = app.Services.GetRequiredService<DemoIdentitySeeder>();
         Console.WriteLine($"""
 
             CloudOMS 已启动 / is running: {url}
               演示租户 / demo tenant : {DemoTenant.Name} (id "{DemoTenant.Id}")
-              登录 / sign-in          : not yet required — the API acts as demo-admin of the demo tenant
-              API 文档 / API docs     : {url}/scalar
+              登录 / sign-in          : {url}/account/login
+                管理员 / admin        : {DemoIdentitySeeder.AdminEmail}  密码 / password {seeds.Password}
+                仓管 / warehouse clerk: {DemoIdentitySeeder.ClerkEmail}  密码 / password {seeds.Password} (临沂总仓 only)
+              API 文档 / API docs     : {url}/scalar  (bearer token from {url}/connect/token)
             """);
     }
 }

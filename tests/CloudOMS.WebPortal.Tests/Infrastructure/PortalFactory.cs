@@ -1,6 +1,7 @@
 
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CloudOMS.WebPortal.Tests.Infrastructure;
@@ -28,11 +29,33 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>A client speaking HTTP to the Kestrel server, with the API's JSON conventions.</summary>
     public OmsClient Api { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public const string DemoApiSecret = "portal-tests-demo-secret";
+
+    public async Task InitializeAsync()
     {
         StartServer();
-        Api = new OmsClient(CreateClient());
-        return Task.CompletedTask;
+        Api = new OmsClient(await ClientWithToken(DemoApiClientId, DemoApiSecret));
+    }
+
+    public const string DemoApiClientId = "demo-integration";
+
+    /// <summary>How the demo API client appears as the actor in timelines and stock movements.</summary>
+    public const string DemoApiActor = "api:演示集成 / demo integration";
+
+    /// <summary>An HTTP client carrying a client-credentials access token from the portal's own identity server.</summary>
+    public async Task<HttpClient> ClientWithToken(string clientId, string secret)
+    {
+        var client = CreateClient();
+        var token = await client.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token",
+            ClientId = clientId,
+            ClientSecret = secret,
+            Scope = "cloudoms.api",
+        });
+        Assert.False(token.IsError, token.Error + " " + token.ErrorDescription);
+        client.SetBearerToken(token.AccessToken!);
+        return client;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,6 +78,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("CloudOms:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CloudOms:ClusterId", ClusterId);
         builder.UseSetting("CloudOms:SeedDemo", "true");
+        builder.UseSetting("CloudOms:DemoApiSecret", DemoApiSecret);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -23,7 +23,7 @@ public sealed class StockMovementTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal([3, -2, 10], movements.Items.Select(m => m.Quantity));
         Assert.Equal((Main, Jinan, "补济南仓"), (movements.Items[0].WarehouseCode, movements.Items[0].ToWarehouseCode, movements.Items[0].Reason));
         Assert.Equal("破损报废", movements.Items[1].Reason);
-        Assert.All(movements.Items, m => Assert.Equal("demo-admin", m.Actor));
+        Assert.All(movements.Items, m => Assert.Equal(PortalFactory.DemoApiActor, m.Actor));
     }
 
     [Fact]

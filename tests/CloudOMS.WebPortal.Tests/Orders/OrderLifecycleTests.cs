@@ -43,7 +43,7 @@ public sealed class OrderLifecycleTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal("已完成", order.StatusText);
         Assert.Equal(["created", "approved", "picking", "shipped", "delivered", "completed"], order.Timeline.Select(t => t.Event));
         Assert.Equal(order.Timeline.OrderBy(t => t.At).Select(t => t.Event), order.Timeline.Select(t => t.Event));
-        Assert.All(order.Timeline, t => Assert.Equal("demo-admin", t.Actor));
+        Assert.All(order.Timeline, t => Assert.Equal(PortalFactory.DemoApiActor, t.Actor));
         Assert.Contains(tracking, order.Timeline.Single(t => t.Event == "shipped").Detail);
     }
 

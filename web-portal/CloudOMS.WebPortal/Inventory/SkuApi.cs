@@ -1,7 +1,9 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +16,10 @@ public static class SkuApi
     public static IEndpointRouteBuilder MapSkuApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/skus").WithTags("SKUs").WithProblems();
-        api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode (read model, paged)");
-        api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse");
-        api.MapPost("/", Create).WithSummary("Create a SKU");
-        api.MapPut("/{code}", Update).WithSummary("Edit a SKU (the code stays)");
+        api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode (read model, paged)").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse").RequirePermission(Permissions.InventoryView);
+        api.MapPost("/", Create).WithSummary("Create a SKU").RequirePermission(Permissions.SkusManage);
+        api.MapPut("/{code}", Update).WithSummary("Edit a SKU (the code stays)").RequirePermission(Permissions.SkusManage);
         return routes;
     }
 
@@ -35,8 +37,10 @@ public static class SkuApi
         return TypedResults.Ok(new Page<SkuRow>(items, total, number, size));
     }
 
-    private static async Task<Results<Ok<SkuSnapshot>, NotFound>> Get(string code, TenantContext tenant, IGrainFactory grains) =>
-        Limits.IsCode(code) && await grains.Sku(tenant.Required, code).Get() is { } sku ? TypedResults.Ok(sku) : TypedResults.NotFound();
+    private static async Task<Results<Ok<SkuSnapshot>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
+        Limits.IsCode(code) && await grains.Sku(tenant.Required, code).Get() is { } sku
+            ? TypedResults.Ok(sku with { Levels = [.. sku.Levels.Where(l => user.Sees(l.Warehouse))] })
+            : TypedResults.NotFound();
 
     private static async Task<Results<Created<SkuSnapshot>, ValidationProblem>> Create(SkuInput input, TenantContext tenant, IGrainFactory grains)
     {

@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
 using CloudOMS.Silo.Audit;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
@@ -22,20 +23,20 @@ public static class StockApi
     public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/stock").WithTags("Stock").WithProblems();
-        api.MapGet("/", List).WithSummary("Stock per SKU and warehouse: on-hand, reserved, available (read model, paged)");
-        api.MapGet("/low", Low).WithSummary("SKU/warehouse pairs at or below safety stock");
-        api.MapGet("/movements", Movements).WithSummary("Receipts, adjustments and transfers, newest first");
-        api.MapGet("/{skuCode}", BySku).WithSummary("Current stock of one SKU in every warehouse");
+        api.MapGet("/", List).WithSummary("Stock per SKU and warehouse: on-hand, reserved, available (read model, paged)").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/low", Low).WithSummary("SKU/warehouse pairs at or below safety stock").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/movements", Movements).WithSummary("Receipts, adjustments and transfers, newest first").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/{skuCode}", BySku).WithSummary("Current stock of one SKU in every warehouse").RequirePermission(Permissions.InventoryView);
         api.MapPost("/receive", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Receive, input, key, ctx))
-            .WithSummary("Receive goods into a warehouse");
+            .WithSummary("Receive goods into a warehouse").RequirePermission(Permissions.InventoryAdjust);
         api.MapPost("/adjust", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Adjust, input, key, ctx))
-            .WithSummary("Correct on-hand by a signed quantity, with a reason");
+            .WithSummary("Correct on-hand by a signed quantity, with a reason").RequirePermission(Permissions.InventoryAdjust);
         api.MapPost("/transfer", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.Transfer, input, key, ctx))
-            .WithSummary("Move available stock from one warehouse to another");
+            .WithSummary("Move available stock from one warehouse to another").RequirePermission(Permissions.InventoryAdjust);
         api.MapPost("/safety", (StockMoveInput input, [FromHeader(Name = "Idempotency-Key")] string? key, [AsParameters] Ctx ctx) => Move(StockMoveKind.SetSafetyStock, input, key, ctx))
-            .WithSummary("Set the safety stock of a SKU in one warehouse");
-        api.MapPost("/audit", RunAudit).WithSummary("Recompute reserved stock from the orders now and report any drift");
-        api.MapGet("/audit", LastAudit).WithSummary("The last stock audit report");
+            .WithSummary("Set the safety stock of a SKU in one warehouse").RequirePermission(Permissions.InventoryAdjust);
+        api.MapPost("/audit", RunAudit).WithSummary("Recompute reserved stock from the orders now and report any drift").RequirePermission(Permissions.InventoryAdjust);
+        api.MapGet("/audit", LastAudit).WithSummary("The last stock audit report").RequirePermission(Permissions.InventoryView);
         return routes;
     }
 
@@ -68,6 +69,8 @@ public static class StockApi
             kind == StockMoveKind.Transfer
                 ? [("warehouse", input.Warehouse, false), ("toWarehouse", input.ToWarehouse, true)]
                 : [("warehouse", input.Warehouse, kind == StockMoveKind.Receive)]);
+        foreach (var (field, code) in new[] { ("warehouse", input.Warehouse), ("toWarehouse", input.ToWarehouse) })
+            if (code is not null && !ctx.User.Sees(code)) errors.Add(field, $"您无权操作仓库 {code} / you may not work in warehouse {code}");
         if (kind == StockMoveKind.Transfer && input.Warehouse == input.ToWarehouse)
             errors.Add("toWarehouse", "调入仓库必须不同于调出仓库 / choose a different destination warehouse");
         if (errors.Any) return ApiProblems.Invalid(errors);
@@ -78,10 +81,10 @@ public static class StockApi
         return TypedResults.Ok(await sku.Move(move));
     }
 
-    private static async Task<Ok<Page<StockRow>>> List(ReadModelDbContext db, string? skuCode, string? warehouse, int? page, int? pageSize)
+    private static async Task<Ok<Page<StockRow>>> List(ReadModelDbContext db, CurrentUser user, string? skuCode, string? warehouse, int? page, int? pageSize)
     {
         var (number, size) = Paging.Normalize(page, pageSize);
-        var query = db.Stock.AsQueryable();
+        var query = Scoped(db.Stock, user);
         if (!string.IsNullOrWhiteSpace(skuCode)) query = query.Where(s => s.SkuCode == skuCode);
         if (!string.IsNullOrWhiteSpace(warehouse)) query = query.Where(s => s.WarehouseCode == warehouse);
         var total = await query.CountAsync();
@@ -89,26 +92,33 @@ public static class StockApi
         return TypedResults.Ok(new Page<StockRow>(items, total, number, size));
     }
 
-    private static async Task<Ok<List<StockRow>>> Low(ReadModelDbContext db, string? warehouse) =>
-        TypedResults.Ok(await db.Stock
+    private static async Task<Ok<List<StockRow>>> Low(ReadModelDbContext db, CurrentUser user, string? warehouse) =>
+        TypedResults.Ok(await Scoped(db.Stock, user)
             .Where(s => s.Available <= s.SafetyStock && (string.IsNullOrWhiteSpace(warehouse) || s.WarehouseCode == warehouse))
             .OrderBy(s => s.Available - s.SafetyStock).ThenBy(s => s.SkuCode)
             .Take(500)
             .ToListAsync());
 
-    private static async Task<Ok<Page<StockMovementRow>>> Movements(ReadModelDbContext db, string? skuCode, int? page, int? pageSize)
+    private static async Task<Ok<Page<StockMovementRow>>> Movements(ReadModelDbContext db, CurrentUser user, string? skuCode, int? page, int? pageSize)
     {
         var (number, size) = Paging.Normalize(page, pageSize);
-        var query = db.StockMovements.Where(m => string.IsNullOrWhiteSpace(skuCode) || m.SkuCode == skuCode);
+        var scope = user.Warehouses;
+        var query = db.StockMovements.Where(m => scope == null || scope.Contains(m.WarehouseCode) || (m.ToWarehouseCode != null && scope.Contains(m.ToWarehouseCode))).Where(m => string.IsNullOrWhiteSpace(skuCode) || m.SkuCode == skuCode);
         var total = await query.CountAsync();
         var items = await query.OrderByDescending(m => m.At).Skip((number - 1) * size).Take(size).ToListAsync();
         return TypedResults.Ok(new Page<StockMovementRow>(items, total, number, size));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StockLevelInfo>>, NotFound>> BySku(string skuCode, TenantContext tenant, IGrainFactory grains) =>
+    private static async Task<Results<Ok<IReadOnlyList<StockLevelInfo>>, NotFound>> BySku(string skuCode, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(skuCode) && await grains.Sku(tenant.Required, skuCode).Get() is { } sku
-            ? TypedResults.Ok(sku.Levels)
+            ? TypedResults.Ok<IReadOnlyList<StockLevelInfo>>([.. sku.Levels.Where(l => user.Sees(l.Warehouse))])
             : TypedResults.NotFound();
+
+    private static IQueryable<StockRow> Scoped(IQueryable<StockRow> stock, CurrentUser user)
+    {
+        var scope = user.Warehouses;
+        return stock.Where(s => scope == null || scope.Contains(s.WarehouseCode));
+    }
 
     private static async Task<Ok<StockAuditReport>> RunAudit(TenantContext tenant, StockAuditService audit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await audit.Run(tenant.Required, cancellationToken));

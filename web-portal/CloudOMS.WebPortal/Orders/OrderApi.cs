@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
@@ -12,24 +13,24 @@ public static class OrderApi
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/orders").WithTags("Orders").WithProblems();
-        api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)");
-        api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline");
-        api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order");
-        api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review");
+        api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)").RequirePermission(Permissions.OrdersView);
+        api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline").RequirePermission(Permissions.OrdersView);
+        api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order").RequirePermission(Permissions.OrdersEdit);
+        api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review").RequirePermission(Permissions.OrdersEdit);
         api.MapPost("/{orderId}/approve", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Approve(u)))
-            .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs");
+            .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs").RequirePermission(Permissions.OrdersReview);
         api.MapPost("/{orderId}/hold", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Hold(u, r)))
-            .WithSummary("Put on hold");
-        api.MapPost("/{orderId}/release-hold", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.ReleaseHold(u))).WithSummary("Take off hold");
+            .WithSummary("Put on hold").RequirePermission(Permissions.OrdersCancel);
+        api.MapPost("/{orderId}/release-hold", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.ReleaseHold(u))).WithSummary("Take off hold").RequirePermission(Permissions.OrdersCancel);
         api.MapPost("/{orderId}/cancel", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Cancel(u, r)))
-            .WithSummary("Cancel; reserved stock is released");
-        api.MapPost("/{orderId}/pick", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.StartPicking(u))).WithSummary("Start picking");
-        api.MapPost("/{orderId}/ship", Ship).WithSummary("Ship with carrier and tracking no.; stock leaves the warehouse");
-        api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered");
-        api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete");
-        api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)");
+            .WithSummary("Cancel; reserved stock is released").RequirePermission(Permissions.OrdersCancel);
+        api.MapPost("/{orderId}/pick", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.StartPicking(u))).WithSummary("Start picking").RequirePermission(Permissions.OrdersShip);
+        api.MapPost("/{orderId}/ship", Ship).WithSummary("Ship with carrier and tracking no.; stock leaves the warehouse").RequirePermission(Permissions.OrdersShip);
+        api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered").RequirePermission(Permissions.OrdersShip);
+        api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete").RequirePermission(Permissions.OrdersShip);
+        api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)").RequirePermission(Permissions.FinanceEdit);
         routes.MapGet("/api/catalogues", () => TypedResults.Ok(new { Channels = Channels.All, Carriers = Carriers.All, PaymentMethods = PaymentMethods.All }))
-            .WithTags("Orders").WithSummary("Channels, carriers and payment methods");
+            .WithTags("Orders").WithSummary("Channels, carriers and payment methods").RequirePermission(RequiresPermission.AnyMember);
         return routes;
     }
 
@@ -37,16 +38,20 @@ public static class OrderApi
     public sealed record Ctx(TenantContext Tenant, CurrentUser User, IGrainFactory Grains)
     {
         public IOrderGrain Order(string orderId) => Grains.Order(Tenant.Required, orderId);
+
+        /// <summary>Whether the order exists and lies in the caller's warehouses (a scoped user sees allocated orders only).</summary>
+        public async Task<bool> Visible(string orderId) =>
+            Limits.IsCode(orderId) && (User.Warehouses is null || (await Order(orderId).Get() is { } order && User.Sees(order.Warehouse)));
     }
 
-    private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> List([AsParameters] OrderQuery query, ReadModelDbContext db)
+    private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> List([AsParameters] OrderQuery query, ReadModelDbContext db, CurrentUser user)
     {
         var errors = query.Validate();
-        return errors.Any ? ApiProblems.Invalid(errors) : TypedResults.Ok(await query.Run(db));
+        return errors.Any ? ApiProblems.Invalid(errors) : TypedResults.Ok(await query.Run(db, user.Warehouses));
     }
 
     private static async Task<Results<Ok<OrderDto>, NotFound>> Get(string orderId, [AsParameters] Ctx c) =>
-        Limits.IsCode(orderId) && await c.Order(orderId).Get() is { } order ? TypedResults.Ok(OrderDto.From(order)) : TypedResults.NotFound();
+        Limits.IsCode(orderId) && await c.Order(orderId).Get() is { } order && c.User.Sees(order.Warehouse) ? TypedResults.Ok(OrderDto.From(order)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ValidationProblem>> Create(OrderInput input, [AsParameters] Ctx c, OrderIntake intake)
     {
@@ -60,13 +65,13 @@ public static class OrderApi
     }
 
     private static async Task<Results<Ok<OrderDto>, NotFound>> Act(string orderId, Ctx c, Func<IOrderGrain, string, Task<OrderState>> action) =>
-        Limits.IsCode(orderId) ? TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name))) : TypedResults.NotFound();
+        await c.Visible(orderId) ? TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name))) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> WithReason(
         string orderId, ReasonInput? input, Ctx c, Func<IOrderGrain, string, string, Task<OrderState>> action)
     {
         if (input?.Reason?.Length > Limits.ShortText * 2) return ApiProblems.Invalid("reason", "原因不能超过 100 个字符 / reason must be at most 100 characters");
-        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        if (!await c.Visible(orderId)) return TypedResults.NotFound();
         return TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name, input?.Reason?.Trim() ?? "")));
     }
 
@@ -78,7 +83,7 @@ public static class OrderApi
         if (string.IsNullOrWhiteSpace(input.TrackingNo) || !Limits.IsCode(input.TrackingNo.Trim()))
             errors.Add("trackingNo", "请填写有效的运单号（字母、数字，最多 40 位） / a valid tracking number is required");
         if (errors.Any) return ApiProblems.Invalid(errors);
-        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        if (!await c.Visible(orderId)) return TypedResults.NotFound();
         return TypedResults.Ok(OrderDto.From(await c.Order(orderId).Ship(c.User.Name, input.Carrier!, input.TrackingNo!.Trim())));
     }
 
@@ -91,7 +96,7 @@ public static class OrderApi
             errors.Add("method", $"未知收款方式，可选：{string.Join("、", PaymentMethods.All.Select(x => x.Code))} / unknown payment method");
         errors.MaxLength("reference", input.Reference, 64, "流水号");
         if (errors.Any) return ApiProblems.Invalid(errors);
-        if (!Limits.IsCode(orderId)) return TypedResults.NotFound();
+        if (!await c.Visible(orderId)) return TypedResults.NotFound();
         var payment = new PaymentInput(input.Amount, input.Method!, string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim());
         return TypedResults.Ok(OrderDto.From(await c.Order(orderId).RecordPayment(c.User.Name, payment)));
     }

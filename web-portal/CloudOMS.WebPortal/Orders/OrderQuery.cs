@@ -39,10 +39,11 @@ public sealed record OrderQuery(
         return errors;
     }
 
-    public async Task<Page<OrderSummary>> Run(ReadModelDbContext db)
+    /// <param name="scope">When set, only orders allocated to these warehouses.</param>
+    public async Task<Page<OrderSummary>> Run(ReadModelDbContext db, IReadOnlySet<string>? scope)
     {
         var (number, size) = Paging.Normalize(Page, PageSize);
-        var query = db.Orders.AsQueryable();
+        var query = db.Orders.Where(o => scope == null || (o.Warehouse != null && scope.Contains(o.Warehouse)));
         var statuses = Statuses().Select(s => Enum.Parse<OrderStatus>(s, ignoreCase: true).ToString()).ToList();
         if (statuses.Count > 0) query = query.Where(o => statuses.Contains(o.Status));
         if (Blank(Channel) is { } channel) query = query.Where(o => o.Channel == channel);

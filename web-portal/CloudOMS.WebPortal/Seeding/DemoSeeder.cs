@@ -9,7 +9,7 @@ namespace CloudOMS.WebPortal.Seeding;
 /// across channels and statuses, all through the grains as real users would create them.
 /// Runs before the web server listens, so the demo is complete when the URL is printed.
 /// </summary>
-public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, DemoIdentitySeeder identity, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     private const string Actor = "demo-seed";
@@ -17,6 +17,7 @@ public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, TimePro
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue("CloudOms:SeedDemo", true)) return;
+        await identity.Seed(cancellationToken);
         var tenant = grains.Tenant(DemoTenant.Id);
         if (await tenant.GetProfile() is not null) return;
         var started = clock.GetTimestamp();

@@ -1,28 +1,26 @@
+using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
 using CloudOMS.Silo.Tenancy;
 
 namespace CloudOMS.WebPortal.Tenancy;
 
 /// <summary>Who is acting in this request, for order timelines and stock movements.</summary>
-public sealed class CurrentUser
+public sealed class CurrentUser(CurrentAccess access)
 {
-    public string Name { get; set; } = "system";
+    public string Name => access.Grant?.Actor ?? "system";
+
+    /// <summary>Whether the caller may see and act on a warehouse's orders and stock.</summary>
+    public bool Sees(string? warehouse) => access.Sees(warehouse);
+
+    /// <summary>The warehouses the caller is limited to, or null for all.</summary>
+    public IReadOnlySet<string>? Warehouses => access.Grant?.Warehouses;
 }
 
-/// <summary>Decides the tenant (and user) of a request. Only the resolver knows how.</summary>
-public interface ITenantResolver
+/// <summary>Creates a signed-up tenant's grain, so its orders can be numbered and its warehouses registered.</summary>
+public sealed class GrainTenantProvisioner(IGrainFactory grains, TimeProvider clock) : ITenantProvisioner
 {
-    /// <summary>Returns the tenant id, or null when the request has none (then /api answers 401).</summary>
-    ValueTask<string?> Resolve(HttpContext context, CurrentUser user);
-}
-
-/// <summary>Until sign-in exists every API call acts for the seeded demo tenant.</summary>
-public sealed class DemoTenantResolver : ITenantResolver
-{
-    public ValueTask<string?> Resolve(HttpContext context, CurrentUser user)
-    {
-        user.Name = "demo-admin";
-        return ValueTask.FromResult<string?>(DemoTenant.Id);
-    }
+    public async Task Provision(string tenantId, string name, CancellationToken cancellationToken = default) =>
+        await grains.Tenant(tenantId).Create(new TenantProfile(tenantId, name, "trial", clock.GetUtcNow()));
 }
 
 public static class TenantResolutionExtensions
@@ -30,25 +28,20 @@ public static class TenantResolutionExtensions
     public static IServiceCollection AddTenantResolution(this IServiceCollection services)
     {
         services.AddScoped<CurrentUser>();
-        services.AddSingleton<ITenantResolver, DemoTenantResolver>();
+        services.AddSingleton<ITenantProvisioner, GrainTenantProvisioner>();
+        services.AddSingleton<Seeding.DemoIdentitySeeder>();
         return services;
     }
 
-    /// <summary>Sets the request's <see cref="TenantContext"/> once, before any API handler runs.</summary>
+    /// <summary>
+    /// Sets the request's <see cref="TenantContext"/> from the caller's grant (the signed-in user's
+    /// current tenant, checked against membership, or the API client's tenant). Never from a header.
+    /// </summary>
     public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                var services = context.RequestServices;
-                var tenantId = await services.GetRequiredService<ITenantResolver>().Resolve(context, services.GetRequiredService<CurrentUser>());
-                if (tenantId is null)
-                {
-                    await TypedResults.Problem("请先登录 / sign in first", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
-                    return;
-                }
-                services.GetRequiredService<TenantContext>().Set(tenantId);
-            }
+            if (context.RequestServices.GetRequiredService<CurrentAccess>().Grant is { } grant)
+                context.RequestServices.GetRequiredService<TenantContext>().Set(grant.TenantId);
             await next(context);
         });
 }

@@ -1,7 +1,9 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,25 +16,26 @@ public static class WarehouseApi
     public static IEndpointRouteBuilder MapWarehouseApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/warehouses").WithTags("Warehouses").WithProblems();
-        api.MapGet("/", List).WithSummary("List warehouses (read model)");
-        api.MapGet("/{code}", Get).WithSummary("One warehouse");
-        api.MapPost("/", Create).WithSummary("Create a warehouse");
-        api.MapPut("/{code}", Update).WithSummary("Edit a warehouse");
+        api.MapGet("/", List).WithSummary("List warehouses (read model)").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/{code}", Get).WithSummary("One warehouse").RequirePermission(Permissions.InventoryView);
+        api.MapPost("/", Create).WithSummary("Create a warehouse").RequirePermission(Permissions.WarehousesManage);
+        api.MapPut("/{code}", Update).WithSummary("Edit a warehouse").RequirePermission(Permissions.WarehousesManage);
         api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, false, tenant, grains))
-            .WithSummary("Deactivate: no new allocation to it");
+            .WithSummary("Deactivate: no new allocation to it").RequirePermission(Permissions.WarehousesManage);
         api.MapPost("/{code}/activate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, true, tenant, grains))
-            .WithSummary("Activate again");
+            .WithSummary("Activate again").RequirePermission(Permissions.WarehousesManage);
         return routes;
     }
 
-    private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, bool includeInactive = true) =>
+    private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, CurrentUser user, bool includeInactive = true) =>
         TypedResults.Ok(await db.Warehouses
             .Where(w => includeInactive || w.Active)
+            .Where(w => user.Warehouses == null || user.Warehouses.Contains(w.Code))
             .OrderBy(w => w.Priority).ThenBy(w => w.Code)
             .ToListAsync());
 
-    private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, IGrainFactory grains) =>
-        Limits.IsCode(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
+    private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
+        Limits.IsCode(code) && user.Sees(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
             ? TypedResults.Ok(info)
             : TypedResults.NotFound();
 

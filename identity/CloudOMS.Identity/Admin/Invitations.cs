@@ -1,0 +1,82 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using CloudOMS.Identity.Access;
+using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using static CloudOMS.Identity.Accounts.Html;
+
+namespace CloudOMS.Identity.Admin;
+
+public sealed record InviteInput(string? Email, IReadOnlyList<string>? RoleIds);
+
+/// <summary>Invite by email link: the link (valid 7 days, stored hashed) adds the person to the tenant.</summary>
+public static class Invitations
+{
+    public static async Task<IResult> Invite(InviteInput input, HttpContext context, IdentityDb db, CurrentAccess access, IEmailSender mail, TimeProvider clock, AuditLog audit)
+    {
+        var tenantId = access.Required.TenantId;
+        var roleIds = (input.RoleIds ?? []).Distinct().ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Email) || !MailAddress.TryCreate(input.Email.Trim(), out _)) errors["email"] = ["请填写有效邮箱 / a valid email is required"];
+        if (roleIds.Count == 0 || await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && roleIds.Contains(r.Id)) != roleIds.Count)
+            errors["roleIds"] = ["请选择有效的角色 / choose existing roles"];
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var invitation = new Invitation { Id = TenantDirectory.NewId(), TenantId = tenantId, Email = input.Email!.Trim(), RoleIds = roleIds, TokenHash = Hash(token), ExpiresAt = clock.GetUtcNow().AddDays(7) };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
+        var link = $"{context.Request.Scheme}://{context.Request.Host}/account/invite?token={token}";
+        await mail.Send(invitation.Email, $"{tenant.Name} 邀请您加入 CloudOMS / You are invited", $"""<p>{E(tenant.Name)} 邀请您加入 CloudOMS。Accept: <a href="{E(link)}">{E(link)}</a></p>""");
+        await audit.Write(tenantId, access.Required.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
+        return Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
+    }
+
+    public static IEndpointRouteBuilder MapInvitationPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/account/invite", async (HttpContext context, string token, IdentityDb db, TimeProvider clock) =>
+            await Find(db, token, clock) is { } invitation
+                ? Page("接受邀请 / Accept invitation", Form(context, $"/account/invite?token={Uri.EscapeDataString(token)}",
+                    $"<p>{E(invitation.Email)}</p>" + Field("name", "姓名 / Name") + Field("password", "设置密码（已有账号请填原密码） / Password", "password"), "加入 / Join"))
+                : Page("邀请无效 / Invalid invitation", Error("链接无效或已过期 / the link is invalid or expired"), 400)).ExcludeFromDescription();
+        routes.MapPost("/account/invite", Accept).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task<IResult> Accept(HttpContext context, string token, [FromForm] string name, [FromForm] string password,
+        IdentityDb db, UserManager<OmsUser> users, TenantDirectory directory, TimeProvider clock, AuditLog audit)
+    {
+        if (await Find(db, token, clock) is not { } invitation) return Page("邀请无效 / Invalid invitation", Error("链接无效或已过期 / the link is invalid or expired"), 400);
+        var user = await users.FindByEmailAsync(invitation.Email);
+        if (user is null)
+        {
+            user = new OmsUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = name.Trim(), CreatedAt = clock.GetUtcNow() };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) return Page("接受邀请 / Accept invitation", Error(string.Join(" ", created.Errors.Select(e => e.Description))), 400);
+        }
+        else if (!await users.CheckPasswordAsync(user, password))
+        {
+            return Page("接受邀请 / Accept invitation", Error("已有账号，请输入该账号的密码 / enter the password of your existing account"), 400);
+        }
+        if (!await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id))
+            directory.AddMember(invitation.TenantId, user.Id, invitation.RoleIds);
+        invitation.AcceptedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        await audit.Write(invitation.TenantId, invitation.Email, "member.joined");
+        return Page("已加入 / Joined", """<p><a href="/account/login">登录 / Sign in</a></p>""");
+    }
+
+    private static async Task<Invitation?> Find(IdentityDb db, string token, TimeProvider clock)
+    {
+        var hash = Hash(token);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null);
+        return invitation is not null && invitation.ExpiresAt > clock.GetUtcNow() ? invitation : null;
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CloudOMS.Identity.Data;
+
+/// <summary>A person who signs in. One user may belong to several tenants.</summary>
+public sealed class OmsUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A company using CloudOMS. The id is its slug and is also the tenant of its grains.</summary>
+public sealed class TenantAccount
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string? Phone { get; set; }
+    public string Status { get; set; } = "Trial";
+    public bool RequireTwoFactor { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class Membership
+{
+    public string TenantId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<MembershipRole> Roles { get; set; } = [];
+}
+
+public sealed class TenantRole
+{
+    public string Id { get; set; } = "";
+    public string TenantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>Permission codes from <see cref="Access.Permissions"/>.</summary>
+    public List<string> Permissions { get; set; } = [];
+    /// <summary>When not empty, users of this role see and act only on these warehouses.</summary>
+    public List<string> Warehouses { get; set; } = [];
+}
+
+public sealed class MembershipRole
+{
+    public string TenantId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string RoleId { get; set; } = "";
+}
+
+/// <summary>An integration's client-credentials client; its OpenIddict application carries the hashed secret.</summary>
+public sealed class ApiClient
+{
+    public string ClientId { get; set; } = "";
+    public string TenantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Permissions { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+public sealed class Invitation
+{
+    public string Id { get; set; } = "";
+    public string TenantId { get; set; } = "";
+    public string Email { get; set; } = "";
+    public List<string> RoleIds { get; set; } = [];
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+}
+
+/// <summary>Append-only record of security-relevant events.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public string? TenantId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string? Target { get; set; }
+    public string? Detail { get; set; }
+    public string? Ip { get; set; }
+}

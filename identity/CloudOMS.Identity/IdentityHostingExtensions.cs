@@ -1,0 +1,137 @@
+using System.Threading.RateLimiting;
+using CloudOMS.Identity.Access;
+using CloudOMS.Identity.Accounts;
+using CloudOMS.Identity.Admin;
+using CloudOMS.Identity.Connect;
+using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Email;
+using CloudOMS.Identity.Keys;
+using CloudOMS.Identity.Signup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CloudOMS.Identity;
+
+public static class IdentityHostingExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>
+    /// The identity server (OpenIddict + ASP.NET Core Identity) with its database and keys under
+    /// <paramref name="dataDirectory"/>, and bearer-token validation for this host's API.
+    /// </summary>
+    public static IHostApplicationBuilder AddCloudOmsIdentity(this IHostApplicationBuilder builder, string dataDirectory)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(CloudOmsIdentityOptions.Section).Get<CloudOmsIdentityOptions>() ?? new();
+        services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section);
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        Directory.CreateDirectory(dataDirectory);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddDbContext<IdentityDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "identity.db")}").UseOpenIddict());
+        services.AddIdentityCore<OmsUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cloudoms.sso";
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+        });
+        services.AddAuthorization();
+        services.AddAntiforgery();
+
+        var keys = Path.Combine(dataDirectory, "keys");
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                o.RegisterScopes("openid", "profile", "email", "offline_access", OmsClaims.ApiScope);
+                o.AddSigningKey(KeyStore.Load(keys, "signing"));
+                o.AddEncryptionKey(KeyStore.Load(keys, "encryption"));
+                // Access tokens are plain signed JWTs, so any standard library can read them.
+                o.DisableAccessTokenEncryption();
+                var aspNet = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (!options.RequireHttps) aspNet.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+                o.AddAudiences(OmsClaims.ApiResource);
+            });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddScoped<AccessResolver>();
+        services.AddScoped<CurrentAccess>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<TenantDirectory>();
+        services.AddScoped<SignupService>();
+        services.AddScoped<ApiClientService>();
+        services.AddSingleton<IEmailSender>(sp =>
+            string.IsNullOrEmpty(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
+                ? new FileEmailSender(Path.Combine(dataDirectory, "mail"), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FileEmailSender>>())
+                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp));
+        services.AddHostedService<IdentityStartup>();
+        return builder;
+    }
+
+    /// <summary>Sign-in pages, the OIDC endpoints and the identity administration API.</summary>
+    public static WebApplication MapCloudOmsIdentity(this WebApplication app)
+    {
+        app.MapAccountPages();
+        app.MapConnectEndpoints();
+        app.MapSignupApi();
+        app.MapAdminApi();
+        app.MapInvitationPages();
+        return app;
+    }
+
+    /// <summary>Middleware in order: rate limits, authentication, antiforgery, then API access checks.</summary>
+    public static WebApplication UseCloudOmsIdentity(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseCloudOmsAccess();
+        return app;
+    }
+
+    /// <summary>The scheme that authenticates API callers by bearer access token.</summary>
+    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+}

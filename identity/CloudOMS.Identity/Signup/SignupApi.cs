@@ -1,0 +1,20 @@
+namespace CloudOMS.Identity.Signup;
+
+public static class SignupApi
+{
+    public static IEndpointRouteBuilder MapSignupApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/signup", async (SignupInput input, HttpContext context, SignupService signup, CancellationToken cancellationToken) =>
+            {
+                var (result, errors) = await signup.Signup(input, $"{context.Request.Scheme}://{context.Request.Host}", cancellationToken);
+                return result is null
+                    ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
+                    : Results.Created($"/api/me", result);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit)
+            .WithTags("Sign-up")
+            .WithSummary("Create a company (tenant, trial) and its admin; a confirmation link is emailed");
+        return routes;
+    }
+}
