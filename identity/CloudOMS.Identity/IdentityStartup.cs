@@ -24,6 +24,8 @@ public sealed class IdentityStartup(IServiceProvider services, IOptions<CloudOms
 /// <summary>Registration of interactive (authorization code + PKCE) clients.</summary>
 public static class OidcClients
 {
+    public const string FrontChannelLogoutProperty = "front_channel_logout_uri";
+
     public static async Task Upsert(IOpenIddictApplicationManager manager, OidcClientOptions client, CancellationToken cancellationToken = default)
     {
         var descriptor = new OpenIddictApplicationDescriptor
@@ -44,7 +46,7 @@ public static class OidcClients
         };
         foreach (var uri in client.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri));
         foreach (var uri in client.PostLogoutRedirectUris) descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
-        if (client.FrontChannelLogoutUri is not null) descriptor.Properties["front_channel_logout_uri"] = System.Text.Json.JsonSerializer.SerializeToElement(client.FrontChannelLogoutUri);
+        if (client.FrontChannelLogoutUri is not null) descriptor.Properties[FrontChannelLogoutProperty] = System.Text.Json.JsonSerializer.SerializeToElement(client.FrontChannelLogoutUri);
 
         if (await manager.FindByClientIdAsync(client.ClientId, cancellationToken) is { } existing)
             await manager.UpdateAsync(existing, descriptor, cancellationToken);

@@ -4,6 +4,7 @@ using CloudOMS.WebPortal;
 using CloudOMS.WebPortal.Api;
 using CloudOMS.WebPortal.Inventory;
 using CloudOMS.WebPortal.Orders;
+using CloudOMS.WebPortal.Portal;
 using CloudOMS.WebPortal.Seeding;
 using CloudOMS.WebPortal.Tenancy;
 using CloudOMS.WebPortal.Warehouses;
@@ -15,6 +16,7 @@ builder.AddCloudOmsSilo();
 builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());
 builder.Services.AddCloudOmsApi();
 builder.Services.AddTenantResolution();
+builder.Services.AddPortalSignIn(builder.Configuration);
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
@@ -27,11 +29,16 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHome();
 app.MapCloudOmsIdentity();
+app.MapPortalSignIn();
 app.MapWarehouseApi();
 app.MapSkuApi();
 app.MapStockApi();
 app.MapOrderApi();
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    PortalSignIn.RegisterClient(app.Services).GetAwaiter().GetResult();
+    StartupBanner.Print(app);
+});
 
 app.Run();
 

@@ -78,13 +78,28 @@ public static class ConnectEndpoints
         return Forbid(Errors.UnsupportedGrantType, "unsupported grant type");
     }
 
-    private static async Task<IResult> EndSession(HttpContext context, SignInManager<OmsUser> signIn, IOpenIddictApplicationManager applications)
+    /// <summary>
+    /// Ends the single sign-on session, then signs the user out of every relying party that
+    /// declared a front-channel logout URI (hidden frames) before returning to the client's
+    /// post-logout URI, which OpenIddict has already validated against the client's registration.
+    /// </summary>
+    private static async Task<IResult> EndSession(HttpContext context, SignInManager<OmsUser> signIn, IOpenIddictApplicationManager applications, AuditLog audit)
     {
-        var name = context.User.Identity?.Name;
+        var request = context.GetOpenIddictServerRequest();
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         await signIn.SignOutAsync();
-        if (name is not null) await context.RequestServices.GetRequiredService<AuditLog>().Write(null, name, "signout");
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" },
-            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        if (session.Principal?.FindFirstValue(Claims.Email) is { } email)
+            await audit.Write(session.Principal.FindFirstValue(OmsClaims.Tenant), email, "signout");
+
+        var frames = new List<string>();
+        await foreach (var application in applications.ListAsync())
+            if ((await applications.GetPropertiesAsync(application)).TryGetValue(OidcClients.FrontChannelLogoutProperty, out var uri) && uri.GetString() is { } logout)
+                frames.Add($"""<iframe src="{Accounts.Html.E(logout)}" title="logout" style="display:none"></iframe>""");
+        var next = request?.PostLogoutRedirectUri is { } back
+            ? back + (request.State is { } state ? (back.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state) : "")
+            : "/account/signed-out";
+        return Accounts.Html.Page("正在退出 / Signing out",
+            $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>已退出所有应用。Signed out of every application. <a id="continue" href="{Accounts.Html.E(next)}">继续 / Continue</a></p>{string.Concat(frames)}""");
     }
 
     private static ClaimsIdentity UserIdentity(OmsUser user, string tenantId)

@@ -18,7 +18,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         UseKestrel(0);
     }
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cloudoms-webtests", Guid.NewGuid().ToString("N"));
+    /// <summary>A new temp folder, or, to restart on the same data, the folder of a factory already stopped.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "cloudoms-webtests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Configuration a test class needs on top of the defaults below (later wins).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     public int SiloPort { get; } = FreeTcpPort();
 
@@ -80,6 +84,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("CloudOms:SeedDemo", "true");
         builder.UseSetting("CloudOms:DemoApiSecret", DemoApiSecret);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     private static int FreeTcpPort()
