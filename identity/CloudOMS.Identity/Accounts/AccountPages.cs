@@ -19,6 +19,8 @@ public static class AccountPages
         pages.MapPost("/login", Login).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
         pages.MapGet("/2fa", (HttpContext c, string? returnUrl) => TwoFactorPage(c, returnUrl, null));
         pages.MapPost("/2fa", TwoFactor).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapGet("/2fa/setup", TwoFactorSetupPage);
+        pages.MapPost("/2fa/setup", TwoFactorSetup);
         pages.MapGet("/tenant", TenantPage);
         pages.MapPost("/tenant", ChooseTenant);
         pages.MapGet("/logout", async (SignInManager<OmsUser> signIn) => { await signIn.SignOutAsync(); return Results.Redirect("/account/signed-out"); });
@@ -49,17 +51,16 @@ public static class AccountPages
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            await audit.Write(null, user.Email!, "signin.locked-out");
+            await audit.WriteForUser(user, "signin.locked-out");
             return LoginPage(context, returnUrl, "密码错误次数过多，账号已暂时锁定，请稍后再试 / too many attempts: the account is locked for a while", 423);
         }
         if (result.IsNotAllowed) return LoginPage(context, returnUrl, "请先点击邮件中的链接验证邮箱 / confirm your email first", 400);
         if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         if (!result.Succeeded)
         {
-            await audit.Write(null, user.Email!, "signin.failed");
+            await audit.WriteForUser(user, "signin.failed");
             return LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
         }
-        await audit.Write(null, user.Email!, "signin");
         return await Complete(context, user, returnUrl, signIn);
     }
 
@@ -74,15 +75,14 @@ public static class AccountPages
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace(" ", ""), isPersistent: false, rememberClient: false);
         if (result.IsLockedOut)
         {
-            await audit.Write(null, user.Email!, "signin.locked-out", detail: "2fa");
+            await audit.WriteForUser(user, "signin.locked-out", "2fa");
             return TwoFactorPage(context, returnUrl, "错误次数过多，账号已暂时锁定 / too many attempts: locked for a while", 423);
         }
         if (!result.Succeeded)
         {
-            await audit.Write(null, user.Email!, "signin.failed", detail: "2fa");
+            await audit.WriteForUser(user, "signin.failed", "2fa");
             return TwoFactorPage(context, returnUrl, "验证码不正确 / wrong code", 400);
         }
-        await audit.Write(null, user.Email!, "signin", detail: "2fa");
         return await Complete(context, user, returnUrl, signIn);
     }
 
@@ -102,9 +102,39 @@ public static class AccountPages
     private static async Task<IResult> EnterTenant(HttpContext context, OmsUser user, TenantAccount tenant, string? returnUrl, SignInManager<OmsUser> signIn)
     {
         if (tenant.RequireTwoFactor && !user.TwoFactorEnabled)
-            return Page("需要两步验证 / Two-factor required", Error($"{tenant.Name} 要求开启两步验证，请先在个人设置中绑定验证器。 / {tenant.Name} requires two-factor sign-in: enrol an authenticator first."), 403);
+            return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant.Id)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OmsClaims.Tenant, tenant.Id)]);
+        await context.RequestServices.GetRequiredService<AuditLog>().Write(tenant.Id, user.Email!, "signin", user.Id, user.TwoFactorEnabled ? "2fa" : null);
         return Results.Redirect(SafeReturn(returnUrl));
+    }
+
+    /// <summary>Enrolment for a user whose company requires two-factor sign-in and who has not set it up yet.</summary>
+    private static async Task<IResult> TwoFactorSetupPage(HttpContext context, string tenant, string? returnUrl, UserManager<OmsUser> users, string? error = null)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        var uri = $"otpauth://totp/CloudOMS:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=CloudOMS&digits=6";
+        return Page("绑定验证器 / Set up two-factor", Error(error)
+            + $"""<p>贵公司要求两步验证。请在验证器（如微信小程序“腾讯身份验证器”、Google Authenticator）中添加密钥：<br><code id="key">{E(key)}</code></p><p class="muted">{E(uri)}</p>"""
+            + Form(context, $"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+                Field("code", "验证器中的 6 位数字 / 6-digit code"), "启用并继续 / Enable and continue"), error is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> TwoFactorSetup(HttpContext context, string tenant, string? returnUrl, [FromForm] string code,
+        UserManager<OmsUser> users, SignInManager<OmsUser> signIn, TenantDirectory directory, AuditLog audit)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "")))
+            return await TwoFactorSetupPage(context, tenant, returnUrl, users, "验证码不正确 / wrong code");
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.WriteForUser(user, "2fa.enabled");
+        var chosen = (await directory.TenantsOf(user.Id)).FirstOrDefault(t => t.Id == tenant);
+        return chosen is null ? Results.Redirect("/account/tenant") : await EnterTenant(context, user, chosen, returnUrl, signIn);
     }
 
     private static async Task<IResult> TenantPage(HttpContext context, string? returnUrl, UserManager<OmsUser> users, TenantDirectory directory)
