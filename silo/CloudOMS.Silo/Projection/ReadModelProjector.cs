@@ -23,9 +23,13 @@ public sealed class ReadModelProjector(
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _running = new(1, 1);
 
-    /// <summary>Projects everything written so far; returns the number of changes applied.</summary>
+    /// <summary>
+    /// Projects everything written so far; returns the number of changes applied. Does nothing in a
+    /// process that does not run the projection (another process keeps the read model).
+    /// </summary>
     public async Task<int> CatchUp(CancellationToken cancellationToken = default)
     {
+        if (!options.Value.Projection) return 0;
         await _running.WaitAsync(cancellationToken);
         try
         {
