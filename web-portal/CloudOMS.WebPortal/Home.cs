@@ -13,8 +13,8 @@ public static class Home
             <h1>CloudOMS 订单管理</h1>
             <p>演示租户 / demo tenant: <b>{DemoTenant.Name}</b></p>
             <ul>
-              <li><a href="/scalar">API 文档 / API reference</a></li>
-              <li><a href="/api/orders">订单 / orders</a> · <a href="/api/skus">商品 / SKUs</a> · <a href="/api/stock/low">低库存 / low stock</a></li>
+              <li><a href="/portal">登录门户 / Sign in to the portal</a></li>
+              <li><a href="/scalar">API 文档 / API reference</a> (bearer token from /connect/token)</li>
             </ul>
             </body></html>
             """, "text/html; charset=utf-8")).ExcludeFromDescription();
