@@ -85,6 +85,8 @@ public static class IdentityHostingExtensions
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // Each access token is checked against its stored entry, so a revoked token stops at once.
+                o.EnableTokenEntryValidation();
                 o.AddAudiences(OmsClaims.ApiResource);
             });
 

@@ -112,6 +112,8 @@ public static class AccountPages
     private static async Task<IResult> TwoFactorSetupPage(HttpContext context, string tenant, string? returnUrl, UserManager<OmsUser> users, string? error = null)
     {
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
+        // Already enrolled: never show the secret again (a shared computer, a stolen session).
+        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -129,6 +131,7 @@ public static class AccountPages
         UserManager<OmsUser> users, SignInManager<OmsUser> signIn, TenantDirectory directory, AuditLog audit)
     {
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
+        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "")))
             return await TwoFactorSetupPage(context, tenant, returnUrl, users, "验证码不正确 / wrong code");
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -160,7 +163,7 @@ public static class AccountPages
         var user = await users.FindByIdAsync(userId);
         if (user is null || !(await users.ConfirmEmailAsync(user, code)).Succeeded)
             return Page("验证失败 / Confirmation failed", Error("链接无效或已过期 / the link is invalid or expired"), 400);
-        await audit.Write(null, user.Email!, "email.confirmed");
+        await audit.WriteForUser(user, "email.confirmed");
         return Page("邮箱已验证 / Email confirmed", """<p>现在可以登录了。You can sign in now.</p><p><a href="/account/login">登录 / Sign in</a></p>""");
     }
 
@@ -181,10 +184,10 @@ public static class AccountPages
     {
         var user = await users.FindByEmailAsync(email);
         var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, code, password);
+        if (result.Succeeded) await audit.WriteForUser(user!, "password.reset");
         if (!result.Succeeded)
             return Page("设置新密码 / New password", Error(string.Join(" ", result.Errors.Select(e => e.Description)) is { Length: > 0 } d ? d : "链接无效或已过期 / invalid or expired link")
                 + Form(context, "/account/reset", Hidden("email", email) + Hidden("code", code) + Field("password", "新密码 / New password", "password"), "保存 / Save"), 400);
-        await audit.Write(null, email, "password.reset");
         return Page("密码已更新 / Password changed", """<p><a href="/account/login">登录 / Sign in</a></p>""");
     }
 }

@@ -26,11 +26,15 @@ public static class ConnectEndpoints
         return routes;
     }
 
-    private static async Task<IResult> Authorize(HttpContext context, UserManager<OmsUser> users, AccessResolver access)
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<OmsUser> users, AccessResolver access, IdentityDb db)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        // Back to this endpoint after sign-in, as a GET with the same parameters (whether they came by
+        // query or form), minus prompt: the password was just asked, asking again would loop.
+        var returnUrl = context.Request.PathBase + context.Request.Path + QueryString.Create(request.GetParameters()
+            .Where(p => p.Key != Parameters.Prompt)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())));
         if (!session.Succeeded || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, "需要登录 / login required");
@@ -41,6 +45,8 @@ public static class ConnectEndpoints
         if (user is null) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         if (tenantId is null || await access.ForUser(user.Id, tenantId) is null)
             return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        if (await MissingRequiredTwoFactor(db, user, tenantId))
+            return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenantId)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         var identity = UserIdentity(user, tenantId);
         identity.SetScopes(request.GetScopes());
@@ -69,7 +75,8 @@ public static class ConnectEndpoints
             var tenantId = result.Principal?.GetClaim(OmsClaims.Tenant);
             var user = userId is null ? null : await users.FindByIdAsync(userId);
             // A user deactivated, locked out or removed from the tenant gets no new tokens.
-            if (user is null || tenantId is null || await users.IsLockedOutAsync(user) || await access.ForUser(user.Id, tenantId) is null)
+            if (user is null || tenantId is null || await users.IsLockedOutAsync(user) || await access.ForUser(user.Id, tenantId) is null
+                || await MissingRequiredTwoFactor(db, user, tenantId))
                 return Forbid(Errors.InvalidGrant, "账号已不可用 / the account is no longer allowed to sign in");
             var identity = UserIdentity(user, tenantId);
             identity.SetScopes(result.Principal!.GetScopes());
@@ -101,6 +108,10 @@ public static class ConnectEndpoints
         return Accounts.Html.Page("正在退出 / Signing out",
             $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>已退出所有应用。Signed out of every application. <a id="continue" href="{Accounts.Html.E(next)}">继续 / Continue</a></p>{string.Concat(frames)}""");
     }
+
+    /// <summary>The company requires two-factor sign-in and this user has not set it up.</summary>
+    private static async Task<bool> MissingRequiredTwoFactor(IdentityDb db, OmsUser user, string tenantId) =>
+        !user.TwoFactorEnabled && await db.Tenants.AnyAsync(t => t.Id == tenantId && t.RequireTwoFactor);
 
     private static ClaimsIdentity UserIdentity(OmsUser user, string tenantId)
     {

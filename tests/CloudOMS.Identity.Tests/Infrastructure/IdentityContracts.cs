@@ -1,0 +1,27 @@
+namespace CloudOMS.Identity.Tests.Infrastructure;
+
+// The identity API's JSON as a client sees it; written here so the tests check the wire, not the server's types.
+
+public sealed record SignupBody(string? CompanyName, string? Slug, string? ContactName, string? Phone, string? Email, string? Password);
+
+public sealed record SignupView(string TenantId, string UserId, string Status);
+
+public sealed record TenantRef(string Id, string Name);
+
+public sealed record MeView(string TenantId, string Actor, IReadOnlyList<string> Permissions, IReadOnlyList<string>? Warehouses, IReadOnlyList<TenantRef> Tenants);
+
+public sealed record ApiClientBody(string? Name, IReadOnlyList<string>? Permissions);
+
+public sealed record NewApiClientView(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Permissions);
+
+public sealed record RoleView(string Id, string TenantId, string Name, IReadOnlyList<string> Permissions, IReadOnlyList<string> Warehouses);
+
+public sealed record MemberView(string Id, string Email, string DisplayName, bool Active, bool TwoFactorEnabled, IReadOnlyList<string> RoleIds);
+
+public sealed record InviteBody(string? Email, IReadOnlyList<string>? RoleIds);
+
+public sealed record AuditEntryView(long Id, string? TenantId, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail);
+
+public sealed record AuditPageView(IReadOnlyList<AuditEntryView> Items, int Total);
+
+public sealed record TwoFactorSetupView(string SharedKey, string AuthenticatorUri);
