@@ -61,6 +61,7 @@ public static class SiloHostingExtensions
             sp, sp.GetRequiredService<GrainStateStore>(), grainStore, sp.GetRequiredService<ILogger<StorageStartup>>()));
 
         services.AddReadModel($"Data Source={options.ReadModelPath};Pooling=True");
+        services.AddSingleton<ReadModelNotifications>();
         services.AddSingleton<ReadModelProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
         services.AddSingleton<SagaSweeper>();

@@ -1,3 +1,4 @@
+using CloudOMS.Grains;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class ReadModelProjector(
     GrainStateStore store,
     IDbContextFactory<ReadModelDbContext> dbFactory,
     StorageChangeSignal changes,
+    ReadModelNotifications notifications,
     IOptions<CloudOmsOptions> options,
     ILogger<ReadModelProjector> logger) : BackgroundService
 {
@@ -83,6 +85,7 @@ public sealed class ReadModelProjector(
             await StateProjections.Apply(db, change, cancellationToken);
         checkpoint.Position = batch[^1].ChangeSeq;
         await db.SaveChangesAsync(cancellationToken);
+        notifications.Raise(batch.Select(c => GrainKeys.TryParse(c.GrainKey, out var tenantId, out _, out _) ? tenantId : null).OfType<string>().Distinct());
         return batch.Count;
     }
 }

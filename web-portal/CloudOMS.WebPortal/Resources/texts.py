@@ -1,0 +1,99 @@
+# Source of the portal's UI texts: run `python3 Resources/texts.py` after editing to regenerate
+# UiText.resx (zh-CN, the neutral culture) and UiText.en.resx. Keys are stable identifiers used in .razor files.
+from xml.sax.saxutils import escape
+import os
+
+TEXTS = {
+    "AppName": ("CloudOMS 订单管理", "CloudOMS Order Management"),
+    "Menu.Dashboard": ("看板", "Dashboard"),
+    "Menu.Orders": ("订单", "Orders"),
+    "Menu.Inventory": ("库存", "Inventory"),
+    "Menu.Finance": ("财务", "Finance"),
+    "Menu.Settings": ("设置", "Settings"),
+    "SignOut": ("退出", "Sign out"),
+    "SwitchCompany": ("切换公司", "Switch company"),
+    "Language": ("English", "中文"),
+    "Forbidden.Title": ("没有权限", "Access denied"),
+    "Forbidden.Text": ("您的角色没有使用此页面的权限。如需使用，请联系公司管理员。", "Your role does not allow this page. Ask your company's administrator if you need it."),
+    "Forbidden.Back": ("返回看板", "Back to the dashboard"),
+    "NotFound": ("页面不存在", "Page not found"),
+    "Period.Today": ("今天", "Today"),
+    "Period.7": ("近 7 天", "Last 7 days"),
+    "Period.30": ("近 30 天", "Last 30 days"),
+    "Kpi.Sales": ("销售额", "Sales"),
+    "Kpi.Orders": ("订单数", "Orders"),
+    "Kpi.AverageOrder": ("客单价", "Average order value"),
+    "Kpi.Fulfilment": ("履约率", "Fulfilment rate"),
+    "Kpi.Repeat": ("复购率", "Repeat-purchase rate"),
+    "Kpi.ProcessingHours": ("平均处理时长（小时）", "Avg. processing time (h)"),
+    "Kpi.OnTime": ("准时发货率", "On-time shipping rate"),
+    "Kpi.Turnover": ("库存周转（次）", "Stock turnover"),
+    "Chart.DailySales": ("每日销售额", "Daily sales"),
+    "Chart.Channels": ("渠道占比", "Sales by channel"),
+    "Chart.TopSkus": ("畅销商品", "Top SKUs"),
+    "Chart.SlowSkus": ("滞销商品", "Slow-moving SKUs"),
+    "Chart.ByStatus": ("订单状态分布", "Orders by status"),
+    "LowStock": ("低库存预警", "Low-stock alerts"),
+    "Live": ("实时更新", "Live"),
+    "Col.OrderNo": ("订单号", "Order no."),
+    "Col.Status": ("状态", "Status"),
+    "Col.Payment": ("付款", "Payment"),
+    "Col.Channel": ("渠道", "Channel"),
+    "Col.Customer": ("收货人", "Customer"),
+    "Col.Phone": ("电话", "Phone"),
+    "Col.Region": ("地区", "Region"),
+    "Col.Warehouse": ("仓库", "Warehouse"),
+    "Col.Tracking": ("运单号", "Tracking no."),
+    "Col.Total": ("金额", "Total"),
+    "Col.Paid": ("已收", "Paid"),
+    "Col.Created": ("下单时间", "Created"),
+    "Col.Sku": ("SKU", "SKU"),
+    "Col.OnHand": ("在库", "On hand"),
+    "Col.Reserved": ("已预留", "Reserved"),
+    "Col.Available": ("可用", "Available"),
+    "Col.SafetyStock": ("安全库存", "Safety stock"),
+    "Col.Quantity": ("数量", "Quantity"),
+    "Col.Name": ("名称", "Name"),
+    "Col.Email": ("邮箱", "Email"),
+    "Col.Roles": ("角色", "Roles"),
+    "Col.Active": ("启用", "Active"),
+    "Col.Permissions": ("权限", "Permissions"),
+    "Col.Unpaid": ("未收", "Outstanding"),
+    "Search": ("搜索订单号/收货人/电话/运单号", "Search order no. / customer / phone / tracking no."),
+    "AllStatuses": ("全部状态", "All statuses"),
+    "AllChannels": ("全部渠道", "All channels"),
+    "LowStockOnly": ("只看低库存", "Low stock only"),
+    "Grid.Empty": ("没有数据", "No records"),
+    "Grid.PageSummary": ("第 {0} / {1} 页，共 {2} 条", "Page {0} of {1} ({2} items)"),
+    "Settings.Users": ("成员", "Users"),
+    "Settings.Roles": ("角色", "Roles"),
+    "Finance.Outstanding": ("待收款订单", "Orders awaiting payment"),
+    "Yes": ("是", "Yes"),
+    "No": ("否", "No"),
+}
+
+STATUSES = {
+    "Draft": ("草稿", "Draft"), "PendingReview": ("待审核", "Pending review"), "Approved": ("已审核", "Approved"),
+    "Picking": ("拣货中", "Picking"), "Shipped": ("已发货", "Shipped"), "Delivered": ("已签收", "Delivered"),
+    "Completed": ("已完成", "Completed"), "OnHold": ("挂起", "On hold"), "Cancelled": ("已取消", "Cancelled"),
+    "Rejected": ("已驳回", "Rejected"), "AfterSale": ("售后", "After-sale"),
+    "Unpaid": ("未付款", "Unpaid"), "PartiallyPaid": ("部分付款", "Partially paid"), "Paid": ("已付款", "Paid"), "Refunded": ("已退款", "Refunded"),
+}
+for key, value in STATUSES.items():
+    TEXTS["Status." + key] = value
+
+def write(path, index):
+    rows = "\n".join(f'  <data name="{escape(k)}" xml:space="preserve"><value>{escape(v[index])}</value></data>' for k, v in sorted(TEXTS.items()))
+    header = '''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+'''
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header + rows + "\n</root>\n")
+
+here = os.path.dirname(os.path.abspath(__file__))
+write(os.path.join(here, "UiText.resx"), 0)
+write(os.path.join(here, "UiText.en.resx"), 1)

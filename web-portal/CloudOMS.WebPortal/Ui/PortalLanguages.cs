@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace CloudOMS.WebPortal;
+
+/// <summary>Marker for the portal's UI texts (Resources/UiText.resx, zh-CN; UiText.en.resx, English).</summary>
+public sealed class UiText;
+
+/// <summary>The portal's languages: zh-CN first, English one click away.</summary>
+public static class PortalLanguages
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // The language the user picked (a cookie) wins over the browser's Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>Switches the language: remembers it in the culture cookie and reloads the page.</summary>
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (Cultures.Any(c => c.Name == culture))
+                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/app");
+        }).ExcludeFromDescription();
+        return routes;
+    }
+}

@@ -1,0 +1,49 @@
+using CloudOMS.Identity.Access;
+using CloudOMS.Identity.Data;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.Silo.Tenancy;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudOMS.WebPortal.Ui;
+
+/// <summary>
+/// The signed-in portal user of one circuit: their grant in the tenant of their sign-in (read from
+/// the identity database, like the API does), the company name, and tenant-filtered read-model access.
+/// </summary>
+public sealed class PortalSession(AuthenticationStateProvider authentication, AccessResolver access, IdentityDb identity,
+    TenantContext tenant, IDbContextFactory<ReadModelDbContext> readModel)
+{
+    private Task<bool>? _loading;
+
+    public AccessGrant? Grant { get; private set; }
+    public string CompanyName { get; private set; } = "";
+    public string UserName { get; private set; } = "";
+
+    /// <summary>Resolves the grant once per circuit; false when the user has no access to the tenant any more.</summary>
+    public Task<bool> Load() => _loading ??= Resolve();
+
+    public bool Can(string permission) => Grant?.Permissions.Contains(permission) == true;
+
+    public ReadModelDbContext ReadModel()
+    {
+        var db = readModel.CreateDbContext();
+        db.TenantId = Grant?.TenantId;
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return db;
+    }
+
+    private async Task<bool> Resolve()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var subject = user.FindFirst("sub")?.Value;
+        var tenantId = user.FindFirst(OmsClaims.Tenant)?.Value;
+        if (subject is null || tenantId is null) return false;
+        Grant = await access.ForUser(subject, tenantId);
+        if (Grant is null) return false;
+        tenant.Set(tenantId);
+        UserName = user.Identity?.Name ?? Grant.Actor;
+        CompanyName = await identity.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync() ?? tenantId;
+        return true;
+    }
+}

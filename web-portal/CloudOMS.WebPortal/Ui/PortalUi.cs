@@ -1,0 +1,29 @@
+using CloudOMS.WebPortal.Components;
+using CloudOMS.WebPortal.Portal;
+using Radzen;
+
+namespace CloudOMS.WebPortal.Ui;
+
+/// <summary>The Blazor portal (interactive server) under /app, for users signed in through OIDC.</summary>
+public static class PortalUi
+{
+    public static IServiceCollection AddPortalUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddPortalLocalization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<PortalSession>();
+        return services;
+    }
+
+    public static WebApplication MapPortalUi(this WebApplication app)
+    {
+        app.MapCultureSwitch();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireAuthorization(PortalSignIn.Policy);
+        return app;
+    }
+}
