@@ -7,9 +7,9 @@ cd "$(dirname "$0")"
 log=$(mktemp -d)/test.log
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian packages the tests use (later suites: chromium, fonts-noto-cjk, postgresql).
+# Debian packages the tests use: chromium and CJK fonts for the browser tests (driven by Playwright).
 need=()
-for pkg in sqlite3; do
+for pkg in sqlite3 chromium fonts-noto-cjk; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

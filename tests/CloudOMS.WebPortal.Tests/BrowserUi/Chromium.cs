@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace CloudOMS.WebPortal.Tests.BrowserUi;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (no browser download here), headless, with the flags
+/// that keep it off the network; screenshots go to test-results/screenshots at the repository root.
+/// </summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
+
+    public async Task InitializeAsync()
+    {
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+
+    public static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    private static string FindScreenshotDirectory()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CloudOMS.sln"))) dir = dir.Parent;
+        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "test-results", "screenshots");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

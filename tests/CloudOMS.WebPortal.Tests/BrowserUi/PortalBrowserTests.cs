@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace CloudOMS.WebPortal.Tests.BrowserUi;
+
+/// <summary>Real Chromium against the real portal: sign-in, pages, live dashboard, language, permissions.</summary>
+public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) : IClassFixture<PortalFactory>, IClassFixture<Chromium>
+{
+    private string BaseUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    private async Task<IPage> SignedIn(string email)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/app");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Demo@2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/app");
+        await page.Locator("#company").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task The_admin_signs_in_sees_every_page_in_chinese_and_the_dashboard_follows_new_orders_live()
+    {
+        var page = await SignedIn("admin@demo.cloudoms.cn");
+        Assert.Equal("临沂示例商贸", await page.Locator("#company").InnerTextAsync());
+        var orders = page.Locator("#kpi-orders .value");
+        await orders.WaitForAsync();
+        // Charts draw once the browser has measured them.
+        await page.Locator(".rz-chart .rz-tick-text").First.WaitForAsync();
+        await Chromium.Screenshot(page, "dashboard");
+
+        var before = int.Parse(await orders.InnerTextAsync());
+        // A marker in the page's JavaScript state would be gone after a reload.
+        await page.EvaluateAsync("window.cloudomsMarker = 42");
+        var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For(NewOrder.Line("LY-0001", 1)), HttpStatusCode.Created);
+        await Assertions.Expect(orders).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 15_000 });
+        Assert.Equal(42, await page.EvaluateAsync<int>("window.cloudomsMarker"));
+
+        foreach (var (path, grid, name) in new[] { ("/app/orders", "#orders-grid", "orders"), ("/app/inventory", "#stock-grid", "inventory"),
+                     ("/app/finance", "#finance-grid", "finance"), ("/app/settings", "#members-grid", "settings") })
+        {
+            await page.GotoAsync(BaseUrl + path);
+            await page.Locator($"{grid} .rz-data-row").First.WaitForAsync();
+            await Chromium.Screenshot(page, name);
+        }
+        await page.GotoAsync(BaseUrl + "/app/orders");
+        await Assertions.Expect(page.Locator("#orders-grid")).ToContainTextAsync(created.OrderId, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#orders-grid")).ToContainTextAsync("待审核");
+    }
+
+    [Fact]
+    public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
+    {
+        var page = await SignedIn("admin@demo.cloudoms.cn");
+        await Assertions.Expect(page.Locator("nav, .rz-sidebar")).ToContainTextAsync("看板");
+
+        await page.ClickAsync("#language");
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("Dashboard");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("Inventory");
+        Assert.Equal("中文", await page.Locator("#language").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_warehouse_clerk_sees_no_finance_or_settings_and_a_direct_url_shows_the_403_page()
+    {
+        var page = await SignedIn("clerk@demo.cloudoms.cn");
+        var menu = page.Locator(".rz-sidebar");
+        await Assertions.Expect(menu).ToContainTextAsync("库存");
+        await Assertions.Expect(menu).Not.ToContainTextAsync("财务");
+        await Assertions.Expect(menu).Not.ToContainTextAsync("设置");
+
+        await page.GotoAsync(BaseUrl + "/app/settings");
+        await Assertions.Expect(page.Locator("#forbidden")).ToContainTextAsync("403");
+        await Chromium.Screenshot(page, "forbidden");
+        Assert.Equal(0, await page.Locator("#members-grid").CountAsync());
+    }
+}
