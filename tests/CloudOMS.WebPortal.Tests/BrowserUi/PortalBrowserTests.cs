@@ -51,6 +51,35 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task A_clerk_approves_and_ships_an_order_from_its_page_and_the_public_tracking_page_shows_it_shipped()
+    {
+        var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13800005678", NewOrder.Line("LY-0003", 2)), HttpStatusCode.Created);
+        var page = await SignedIn("admin@demo.cloudoms.cn");
+        await page.GotoAsync(BaseUrl + "/app/orders/" + created.OrderId);
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+
+        await page.ClickAsync("#action-approve");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已审核");
+        await page.ClickAsync("#action-ship");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#ship-form")).ToContainTextAsync("请填写运单号");
+        await page.FillAsync("#tracking-no", "SF1234567890");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
+        await Assertions.Expect(page.Locator("#order-shipment")).ToContainTextAsync("SF1234567890");
+        await Chromium.Screenshot(page, "order-detail");
+
+        var tracking = await chromium.Browser.NewPageAsync();
+        await tracking.GotoAsync($"{BaseUrl}/t/demo/track");
+        await tracking.FillAsync("#orderNo", created.OrderId);
+        await tracking.FillAsync("#phone", "5678");
+        await tracking.ClickAsync("button[type=submit]");
+        await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
+        await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("SF1234567890");
+        await Chromium.Screenshot(tracking, "tracking");
+    }
+
+    [Fact]
     public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
     {
         var page = await SignedIn("admin@demo.cloudoms.cn");

@@ -69,6 +69,34 @@ TEXTS = {
     "Settings.Roles": ("角色", "Roles"),
     "Finance.Outstanding": ("待收款订单", "Orders awaiting payment"),
     "Yes": ("是", "Yes"),
+    "Order.Lines": ("商品明细", "Lines"),
+    "Order.Timeline": ("订单日志", "Timeline"),
+    "Order.Payments": ("收款记录", "Payments"),
+    "Order.Customer": ("收货信息", "Delivery address"),
+    "Order.Shipment": ("物流", "Shipment"),
+    "Order.NotFound": ("订单不存在，或不在您负责的仓库。", "No such order, or it is not in your warehouses."),
+    "Order.Back": ("返回订单列表", "Back to orders"),
+    "Action.Approve": ("审核", "Approve"),
+    "Action.Pick": ("开始拣货", "Start picking"),
+    "Action.Ship": ("发货", "Ship"),
+    "Action.Deliver": ("确认签收", "Mark delivered"),
+    "Action.Complete": ("完成", "Complete"),
+    "Action.Hold": ("挂起", "Hold"),
+    "Action.ReleaseHold": ("取消挂起", "Release hold"),
+    "Action.Cancel": ("取消订单", "Cancel order"),
+    "Action.Confirm": ("确定", "Confirm"),
+    "Ship.Carrier": ("承运商", "Carrier"),
+    "Ship.TrackingNo": ("运单号", "Tracking no."),
+    "Ship.TrackingRequired": ("请填写运单号（字母、数字）", "Enter the tracking number (letters and digits)"),
+    "Done": ("已完成操作", "Done"),
+    "Failed": ("操作未成功", "Not done"),
+    "Col.UnitPrice": ("单价", "Unit price"),
+    "Col.Discount": ("优惠", "Discount"),
+    "Col.Amount": ("小计", "Amount"),
+    "Col.Time": ("时间", "Time"),
+    "Col.Event": ("事件", "Event"),
+    "Col.Actor": ("操作人", "By"),
+    "Col.Method": ("方式", "Method"),
     "No": ("否", "No"),
 }
 
@@ -81,6 +109,16 @@ STATUSES = {
 }
 for key, value in STATUSES.items():
     TEXTS["Status." + key] = value
+
+EVENTS = {
+    "created": ("创建订单", "Created"), "submitted": ("提交审核", "Submitted"), "approved": ("审核通过", "Approved"),
+    "approve-refused": ("审核未通过（库存不足）", "Approval refused (short stock)"), "picking": ("开始拣货", "Picking started"),
+    "shipped": ("已发货", "Shipped"), "delivered": ("已签收", "Delivered"), "completed": ("已完成", "Completed"),
+    "held": ("挂起", "Put on hold"), "hold-released": ("取消挂起", "Hold released"), "cancelled": ("已取消", "Cancelled"),
+    "paid": ("登记收款", "Payment recorded"),
+}
+for key, value in EVENTS.items():
+    TEXTS["Event." + key] = value
 
 def write(path, index):
     rows = "\n".join(f'  <data name="{escape(k)}" xml:space="preserve"><value>{escape(v[index])}</value></data>' for k, v in sorted(TEXTS.items()))
