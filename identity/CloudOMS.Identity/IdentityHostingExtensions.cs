@@ -118,6 +118,7 @@ public static class IdentityHostingExtensions
         app.MapAccountPages();
         app.MapConnectEndpoints();
         app.MapSignupApi();
+        app.MapSignupPage();
         app.MapAdminApi();
         app.MapInvitationPages();
         return app;

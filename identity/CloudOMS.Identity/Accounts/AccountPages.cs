@@ -37,7 +37,7 @@ public static class AccountPages
     private static IResult LoginPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
         Page("登录 CloudOMS / Sign in", Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
             Field("email", "邮箱 / Email", "email") + Field("password", "密码 / Password", "password"), "登录 / Sign in")
-            + """<p class="muted"><a href="/account/forgot">忘记密码？/ Forgot password?</a></p>""", status);
+            + """<p class="muted"><a href="/account/forgot">忘记密码？/ Forgot password?</a> · <a href="/account/signup">注册公司 / Sign up</a></p>""", status);
 
     private static async Task<IResult> Login(HttpContext context, [FromForm] string email, [FromForm] string password, string? returnUrl,
         UserManager<OmsUser> users, SignInManager<OmsUser> signIn, AuditLog audit)

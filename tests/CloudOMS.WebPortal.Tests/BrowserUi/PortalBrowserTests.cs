@@ -7,13 +7,13 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
 {
     private string BaseUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
 
-    private async Task<IPage> SignedIn(string email)
+    private async Task<IPage> SignedIn(string email, string password = "Demo@2026")
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/app");
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Demo@2026");
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(BaseUrl + "/app");
         await page.Locator("#company").WaitForAsync();
@@ -77,6 +77,36 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
         await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("SF1234567890");
         await Chromium.Screenshot(tracking, "tracking");
+    }
+
+    [Fact]
+    public async Task A_new_company_signs_up_confirms_its_email_and_signs_in_to_its_own_portal()
+    {
+        var slug = "co" + Guid.NewGuid().ToString("N")[..8];
+        var email = $"{slug}@example.cn";
+        var page = await chromium.Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/signup");
+        await page.FillAsync("#companyName", "兰山五金批发部");
+        await page.FillAsync("#slug", "Bad Slug");
+        await page.FillAsync("#contactName", "赵老板");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Wujin2026");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#error-slug")).ToContainTextAsync("公司短名");
+        await page.FillAsync("#slug", slug);
+        await page.FillAsync("#password", "Wujin2026");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#signed-up")).ToContainTextAsync("14 天试用");
+        await Chromium.Screenshot(page, "signup");
+
+        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {email}"));
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/confirm[^\"]+)\"").Groups[1].Value);
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("邮箱已验证");
+
+        var portalPage = await SignedIn(email, "Wujin2026");
+        Assert.Equal("兰山五金批发部", await portalPage.Locator("#company").InnerTextAsync());
+        await Assertions.Expect(portalPage.Locator(".rz-sidebar")).ToContainTextAsync("设置");
     }
 
     [Fact]
