@@ -7,6 +7,13 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
 {
     private string BaseUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
 
+    /// <summary>Opens a portal page and waits until it is live (buttons work only then).</summary>
+    private async Task Open(IPage page, string path)
+    {
+        await page.GotoAsync(BaseUrl + path);
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     private async Task<IPage> SignedIn(string email, string password = "Demo@2026")
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
@@ -55,7 +62,7 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     {
         var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13800005678", NewOrder.Line("LY-0003", 2)), HttpStatusCode.Created);
         var page = await SignedIn("admin@demo.cloudoms.cn");
-        await page.GotoAsync(BaseUrl + "/app/orders/" + created.OrderId);
+        await Open(page, "/app/orders/" + created.OrderId);
         await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
 
         await page.ClickAsync("#action-approve");
@@ -79,14 +86,14 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         await Chromium.Screenshot(tracking, "tracking");
     }
 
-    [Fact]
-    public async Task A_new_company_signs_up_confirms_its_email_and_signs_in_to_its_own_portal()
+    /// <summary>Signs a new company up through the page and confirms its email; returns its slug and admin email.</summary>
+    private async Task<(string Slug, string Email)> SignUpNewCompany(string company)
     {
         var slug = "co" + Guid.NewGuid().ToString("N")[..8];
         var email = $"{slug}@example.cn";
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/signup");
-        await page.FillAsync("#companyName", "兰山五金批发部");
+        await page.FillAsync("#companyName", company);
         await page.FillAsync("#slug", "Bad Slug");
         await page.FillAsync("#contactName", "赵老板");
         await page.FillAsync("#email", email);
@@ -103,10 +110,76 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/confirm[^\"]+)\"").Groups[1].Value);
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("邮箱已验证");
+        await page.CloseAsync();
+        return (slug, email);
+    }
 
-        var portalPage = await SignedIn(email, "Wujin2026");
-        Assert.Equal("兰山五金批发部", await portalPage.Locator("#company").InnerTextAsync());
-        await Assertions.Expect(portalPage.Locator(".rz-sidebar")).ToContainTextAsync("设置");
+    [Fact]
+    public async Task A_new_company_signs_up_and_runs_its_first_order_from_stock_to_the_tracking_page()
+    {
+        var (slug, email) = await SignUpNewCompany("兰山五金批发部");
+        var page = await SignedIn(email, "Wujin2026");
+        Assert.Equal("兰山五金批发部", await page.Locator("#company").InnerTextAsync());
+        var dashboard = await page.Context.NewPageAsync();
+        await dashboard.GotoAsync(BaseUrl + "/app");
+        await dashboard.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("0");
+
+        await Open(page, "/app/inventory");
+        await page.ClickAsync("#new-warehouse");
+        await page.FillAsync("#wh-code", "LS-01");
+        await page.FillAsync("#wh-name", "兰山仓");
+        await page.FillAsync("#wh-province", "山东省");
+        await page.FillAsync("#wh-city", "临沂市");
+        await page.FillAsync("#wh-address", "兰山区五金城 1 号");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+        await page.ClickAsync("#new-sku");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#error-name")).ToBeVisibleAsync();
+        await page.FillAsync("#sku-code", "WJ-001");
+        await page.FillAsync("#sku-name", "羊角锤 0.5kg");
+        await page.FillAsync("#sku-unit", "把");
+        await page.FillAsync("#sku-price input", "25");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+        await page.ClickAsync("#receive");
+        await page.FillAsync("#receive-sku", "WJ-001");
+        await page.FillAsync("#receive-quantity input", "10");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        await Open(page, "/app/orders");
+        await page.ClickAsync("#new-order");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.FillAsync("#order-customer", "孙师傅");
+        await page.FillAsync("#order-phone", "13700001234");
+        await page.FillAsync("#order-province", "山东省");
+        await page.FillAsync("#order-city", "临沂市");
+        await page.FillAsync("#order-address", "河东区凤凰大街 9 号");
+        await page.FillAsync("#line-0-sku", "WJ-001");
+        await page.PressAsync("#line-0-sku", "Tab");
+        await Assertions.Expect(page.Locator("#line-0-available")).ToContainTextAsync("10");
+        await page.FillAsync("#line-0-quantity input", "3");
+        await page.PressAsync("#line-0-quantity input", "Tab");
+        await page.ClickAsync("#save-order");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+        var orderNo = (await page.Locator("h4, .rz-text-h4").First.InnerTextAsync()).Trim();
+
+        await page.ClickAsync("#action-approve");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已审核");
+        await page.ClickAsync("#action-ship");
+        await page.FillAsync("#tracking-no", "ZTO778899");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
+
+        await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Assertions.Expect(dashboard.Locator("#kpi-sales .value")).ToHaveTextAsync("¥75.00");
+
+        var tracking = await chromium.Browser.NewPageAsync();
+        await tracking.GotoAsync($"{BaseUrl}/t/{slug}/track?orderNo={orderNo}&phone=1234");
+        await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
+        await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("ZTO778899");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public static class SkuApi
         return TypedResults.Ok(await grains.Sku(tenant.Required, code).Define(Profile(code, input), isNew: false));
     }
 
-    private static FieldErrors Validate(SkuInput input)
+    internal static FieldErrors Validate(SkuInput input)
     {
         var errors = new FieldErrors();
         errors.Required("name", input.Name, Limits.Name, "商品名称");
@@ -74,7 +74,7 @@ public static class SkuApi
         return errors;
     }
 
-    private static SkuProfile Profile(string code, SkuInput input) =>
+    internal static SkuProfile Profile(string code, SkuInput input) =>
         new(code, input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Barcode) ? null : input.Barcode, input.Unit!.Trim(),
             input.Price, input.WeightKg, input.SafetyStock);
 }

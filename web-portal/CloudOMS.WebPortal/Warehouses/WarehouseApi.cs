@@ -59,7 +59,7 @@ public static class WarehouseApi
     private static async Task<Results<Ok<WarehouseInfo>, NotFound>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
         Limits.IsCode(code) ? TypedResults.Ok(await grains.Warehouse(tenant.Required, code).SetActive(active)) : TypedResults.NotFound();
 
-    private static FieldErrors Validate(WarehouseInput input)
+    internal static FieldErrors Validate(WarehouseInput input)
     {
         var errors = new FieldErrors();
         errors.Required("name", input.Name, Limits.ShortText, "仓库名称");
@@ -70,6 +70,6 @@ public static class WarehouseApi
         return errors;
     }
 
-    private static WarehouseDraft Draft(WarehouseInput input) =>
+    internal static WarehouseDraft Draft(WarehouseInput input) =>
         new(input.Name!.Trim(), input.Province!.Trim(), input.City!.Trim(), input.Address!.Trim(), input.Priority);
 }
