@@ -183,6 +183,31 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task The_order_list_remembers_its_filter_after_a_reload_and_exports_what_it_shows_to_excel()
+    {
+        var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13600009999", NewOrder.Line("LY-0005", 1)), HttpStatusCode.Created);
+        var page = await SignedIn("admin@demo.cloudoms.cn");
+        await Open(page, "/app/orders");
+        await page.FillAsync("#order-search", created.OrderId);
+        await page.PressAsync("#order-search", "Enter");
+        await Assertions.Expect(page.Locator("#orders-grid .rz-data-row")).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("#order-search")).ToHaveValueAsync(created.OrderId);
+        await Assertions.Expect(page.Locator("#orders-grid .rz-data-row")).ToHaveCountAsync(1);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-orders"));
+        var file = Path.Combine(Chromium.ScreenshotDirectory, "..", "orders-export.xlsx");
+        await download.SaveAsAsync(file);
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(created.OrderId, row["订单号"]);
+        Assert.Equal("待审核", row["状态"]);
+        Assert.Equal("13600009999", row["电话"]?.ToString());
+    }
+
+    [Fact]
     public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
     {
         var page = await SignedIn("admin@demo.cloudoms.cn");

@@ -43,6 +43,18 @@ public sealed record OrderQuery(
     public async Task<Page<OrderSummary>> Run(ReadModelDbContext db, IReadOnlySet<string>? scope)
     {
         var (number, size) = Paging.Normalize(Page, PageSize);
+        var query = Filter(db, scope);
+        var total = await query.CountAsync();
+        var items = await Summaries(query.Skip((number - 1) * size).Take(size)).ToListAsync();
+        return new Page<OrderSummary>(items, total, number, size);
+    }
+
+    /// <summary>Every matching order (newest first, at most <paramref name="limit"/>), for export.</summary>
+    public async Task<List<OrderSummary>> All(ReadModelDbContext db, IReadOnlySet<string>? scope, int limit) =>
+        await Summaries(Filter(db, scope).Take(limit)).ToListAsync();
+
+    private IQueryable<OrderRow> Filter(ReadModelDbContext db, IReadOnlySet<string>? scope)
+    {
         var query = db.Orders.Where(o => scope == null || (o.Warehouse != null && scope.Contains(o.Warehouse)));
         var statuses = Statuses().Select(s => Enum.Parse<OrderStatus>(s, ignoreCase: true).ToString()).ToList();
         if (statuses.Count > 0) query = query.Where(o => statuses.Contains(o.Status));
@@ -64,15 +76,12 @@ public sealed record OrderQuery(
             query = query.Where(o => o.OrderId.Contains(text) || o.CustomerName.Contains(text) || o.Phone.Contains(text)
                 || (o.TrackingNo != null && o.TrackingNo.Contains(text)) || (o.ExternalOrderNo != null && o.ExternalOrderNo.Contains(text)));
         }
-        var total = await query.CountAsync();
-        var items = await query
-            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.OrderId)
-            .Skip((number - 1) * size).Take(size)
-            .Select(o => new OrderSummary(o.OrderId, o.Status, o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.CustomerName, o.Phone,
-                o.Province, o.City, o.Warehouse, o.Carrier, o.TrackingNo, o.Total, o.Paid, o.ItemCount, o.CreatedAt))
-            .ToListAsync();
-        return new Page<OrderSummary>(items, total, number, size);
+        return query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.OrderId);
     }
+
+    private static IQueryable<OrderSummary> Summaries(IQueryable<OrderRow> orders) =>
+        orders.Select(o => new OrderSummary(o.OrderId, o.Status, o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.CustomerName, o.Phone,
+            o.Province, o.City, o.Warehouse, o.Carrier, o.TrackingNo, o.Total, o.Paid, o.ItemCount, o.CreatedAt));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

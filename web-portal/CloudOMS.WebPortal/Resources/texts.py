@@ -94,6 +94,7 @@ TEXTS = {
     "Field.Note": ("备注", "Note"),
     "Save": ("保存", "Save"),
     "Orders.New": ("新建订单", "New order"),
+    "Orders.Export": ("导出 Excel", "Export to Excel"),
     "Orders.AddLine": ("添加商品", "Add line"),
     "Orders.Available": ("可用库存", "Available"),
     "Order.Lines": ("商品明细", "Lines"),

@@ -14,12 +14,14 @@ public static class PortalUi
         services.AddPortalLocalization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PortalSession>();
+        services.AddScoped<UiPreferences>();
         return services;
     }
 
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.MapCultureSwitch();
+        app.MapOrderExport();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

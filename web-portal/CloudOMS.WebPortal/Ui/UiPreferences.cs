@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+
+namespace CloudOMS.WebPortal.Ui;
+
+/// <summary>What a user last chose on screen: page size, order filters, menu collapsed.</summary>
+public sealed record Preferences(int PageSize = 20, string? Status = null, string? Channel = null, string? Search = null, bool MenuExpanded = true);
+
+/// <summary>
+/// Remembers <see cref="Preferences"/> in the browser's local storage, encrypted with the app's data
+/// protection keys (so users cannot tamper with it). Available only once the page is live.
+/// </summary>
+public sealed class UiPreferences(ProtectedLocalStorage storage, ILogger<UiPreferences> logger)
+{
+    private const string Key = "cloudoms.preferences";
+    private Preferences? _current;
+
+    public async Task<Preferences> Load()
+    {
+        if (_current is not null) return _current;
+        try
+        {
+            var stored = await storage.GetAsync<Preferences>(Key);
+            _current = stored.Success && stored.Value is { } value ? value : new Preferences();
+        }
+        catch (Exception error) when (error is System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        {
+            // Written with keys this server no longer has, or not readable: start from defaults.
+            logger.LogInformation(error, "Stored UI preferences could not be read; using defaults");
+            _current = new Preferences();
+        }
+        return _current;
+    }
+
+    public async Task Save(Func<Preferences, Preferences> change)
+    {
+        _current = change(await Load());
+        await storage.SetAsync(Key, _current);
+    }
+}
