@@ -208,6 +208,36 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task Stock_is_adjusted_with_a_reason_and_transferred_between_warehouses_from_the_inventory_page()
+    {
+        var before = await portal.Api.Get<List<StockLevelView>>("/api/stock/LY-0012");
+        int OnHand(List<StockLevelView> levels, string warehouse) => levels.SingleOrDefault(l => l.Warehouse == warehouse)?.OnHand ?? 0;
+        var page = await SignedIn("admin@demo.cloudoms.cn");
+        await Open(page, "/app/inventory");
+
+        await page.ClickAsync("#adjust");
+        await page.FillAsync("#receive-sku", "LY-0012");
+        await page.FillAsync("#receive-quantity input", "-2");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#error-reason")).ToContainTextAsync("请填写备注/原因");
+        await page.FillAsync("#receive-reason", "破损报废");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        await page.ClickAsync("#transfer");
+        await page.FillAsync("#receive-sku", "LY-0012");
+        await page.FillAsync("#receive-quantity input", "3");
+        await page.ClickAsync("#transfer-to");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "JN-01" }).ClickAsync();
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        var after = await portal.Api.Get<List<StockLevelView>>("/api/stock/LY-0012");
+        Assert.Equal(OnHand(before, "LY-MAIN") - 5, OnHand(after, "LY-MAIN"));
+        Assert.Equal(OnHand(before, "JN-01") + 3, OnHand(after, "JN-01"));
+    }
+
+    [Fact]
     public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
     {
         var page = await SignedIn("admin@demo.cloudoms.cn");
