@@ -1,0 +1,137 @@
+using Microsoft.Playwright;
+
+namespace CloudOMS.WebPortal.Tests.BrowserUi;
+
+/// <summary>A company's daily work in real Chromium: sign-up, stock, orders from creation to the tracking page.</summary>
+public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium) : IClassFixture<PortalFactory>, IClassFixture<Chromium>
+{
+    private readonly PortalPages _pages = new(portal, chromium);
+    private string BaseUrl => _pages.BaseUrl;
+
+    [Fact]
+    public async Task A_new_company_signs_up_and_runs_its_first_order_from_stock_to_the_tracking_page()
+    {
+        var (slug, email) = await _pages.SignUpNewCompany("兰山五金批发部");
+        var page = await _pages.SignedIn(email, "Wujin2026");
+        Assert.Equal("兰山五金批发部", await page.Locator("#company").InnerTextAsync());
+        var dashboard = await page.Context.NewPageAsync();
+        await dashboard.GotoAsync(BaseUrl + "/app");
+        await dashboard.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("0");
+
+        await _pages.Open(page, "/app/inventory");
+        await page.ClickAsync("#new-warehouse");
+        await page.FillAsync("#wh-code", "LS-01");
+        await page.FillAsync("#wh-name", "兰山仓");
+        await page.FillAsync("#wh-province", "山东省");
+        await page.FillAsync("#wh-city", "临沂市");
+        await page.FillAsync("#wh-address", "兰山区五金城 1 号");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+        await page.ClickAsync("#new-sku");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#error-name")).ToBeVisibleAsync();
+        await page.FillAsync("#sku-code", "WJ-001");
+        await page.FillAsync("#sku-name", "羊角锤 0.5kg");
+        await page.FillAsync("#sku-unit", "把");
+        await page.FillAsync("#sku-price input", "25");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+        await page.ClickAsync("#receive");
+        await page.FillAsync("#receive-sku", "WJ-001");
+        await page.FillAsync("#receive-quantity input", "10");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        await _pages.Open(page, "/app/orders");
+        await page.ClickAsync("#new-order");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.FillAsync("#order-customer", "孙师傅");
+        await page.FillAsync("#order-phone", "13700001234");
+        await page.FillAsync("#order-province", "山东省");
+        await page.FillAsync("#order-city", "临沂市");
+        await page.FillAsync("#order-address", "河东区凤凰大街 9 号");
+        await page.FillAsync("#line-0-sku", "WJ-001");
+        await page.PressAsync("#line-0-sku", "Tab");
+        await Assertions.Expect(page.Locator("#line-0-available")).ToContainTextAsync("10");
+        await page.FillAsync("#line-0-quantity input", "3");
+        await page.PressAsync("#line-0-quantity input", "Tab");
+        await page.ClickAsync("#save-order");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+        var orderNo = (await page.Locator("h4, .rz-text-h4").First.InnerTextAsync()).Trim();
+
+        await page.ClickAsync("#action-approve");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已审核");
+        await page.ClickAsync("#action-ship");
+        await page.FillAsync("#tracking-no", "ZTO778899");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
+
+        await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Assertions.Expect(dashboard.Locator("#kpi-sales .value")).ToHaveTextAsync("¥75.00");
+
+        var tracking = await chromium.Browser.NewPageAsync();
+        await tracking.GotoAsync($"{BaseUrl}/t/{slug}/track?orderNo={orderNo}&phone=1234");
+        await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
+        await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("ZTO778899");
+    }
+
+    [Fact]
+    public async Task A_clerk_approves_and_ships_an_order_from_its_page_and_the_public_tracking_page_shows_it_shipped()
+    {
+        var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13800005678", NewOrder.Line("LY-0003", 2)), HttpStatusCode.Created);
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/orders/" + created.OrderId);
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+
+        await page.ClickAsync("#action-approve");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已审核");
+        await page.ClickAsync("#action-ship");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#ship-form")).ToContainTextAsync("请填写运单号");
+        await page.FillAsync("#tracking-no", "SF1234567890");
+        await page.ClickAsync("#ship-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
+        await Assertions.Expect(page.Locator("#order-shipment")).ToContainTextAsync("SF1234567890");
+        await Chromium.Screenshot(page, "order-detail");
+
+        var tracking = await chromium.Browser.NewPageAsync();
+        await tracking.GotoAsync($"{BaseUrl}/t/demo/track");
+        await tracking.FillAsync("#orderNo", created.OrderId);
+        await tracking.FillAsync("#phone", "5678");
+        await tracking.ClickAsync("button[type=submit]");
+        await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
+        await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("SF1234567890");
+        await Chromium.Screenshot(tracking, "tracking");
+    }
+
+    [Fact]
+    public async Task Stock_is_adjusted_with_a_reason_and_transferred_between_warehouses_from_the_inventory_page()
+    {
+        var before = await portal.Api.Get<List<StockLevelView>>("/api/stock/LY-0012");
+        int OnHand(List<StockLevelView> levels, string warehouse) => levels.SingleOrDefault(l => l.Warehouse == warehouse)?.OnHand ?? 0;
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/inventory");
+
+        await page.ClickAsync("#adjust");
+        await page.FillAsync("#receive-sku", "LY-0012");
+        await page.FillAsync("#receive-quantity input", "-2");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#error-reason")).ToContainTextAsync("请填写备注/原因");
+        await page.FillAsync("#receive-reason", "破损报废");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        await page.ClickAsync("#transfer");
+        await page.FillAsync("#receive-sku", "LY-0012");
+        await page.FillAsync("#receive-quantity input", "3");
+        await page.ClickAsync("#transfer-to");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "JN-01" }).ClickAsync();
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        var after = await portal.Api.Get<List<StockLevelView>>("/api/stock/LY-0012");
+        Assert.Equal(OnHand(before, "LY-MAIN") - 5, OnHand(after, "LY-MAIN"));
+        Assert.Equal(OnHand(before, "JN-01") + 3, OnHand(after, "JN-01"));
+    }
+}

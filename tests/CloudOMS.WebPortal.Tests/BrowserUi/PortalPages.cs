@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace CloudOMS.WebPortal.Tests.BrowserUi;
+
+/// <summary>What the browser tests do again and again: open a live page, sign in, sign a company up.</summary>
+public sealed class PortalPages(PortalFactory portal, Chromium chromium)
+{
+    public string BaseUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    /// <summary>Opens a portal page and waits until it is live (buttons work only then).</summary>
+    public async Task Open(IPage page, string path)
+    {
+        await page.GotoAsync(BaseUrl + path);
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public async Task<IPage> SignedIn(string email, string password = "Demo@2026")
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/app");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/app");
+        await page.Locator("#company").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Signs a new company up through the page and confirms its email; returns its slug and admin email.</summary>
+    public async Task<(string Slug, string Email)> SignUpNewCompany(string company)
+    {
+        var slug = "co" + Guid.NewGuid().ToString("N")[..8];
+        var email = $"{slug}@example.cn";
+        var page = await chromium.Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/signup");
+        await page.FillAsync("#companyName", company);
+        await page.FillAsync("#slug", "Bad Slug");
+        await page.FillAsync("#contactName", "赵老板");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Wujin2026");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#error-slug")).ToContainTextAsync("公司短名");
+        await page.FillAsync("#slug", slug);
+        await page.FillAsync("#password", "Wujin2026");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#signed-up")).ToContainTextAsync("14 天试用");
+        await Chromium.Screenshot(page, "signup");
+
+        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {email}"));
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/confirm[^\"]+)\"").Groups[1].Value);
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("邮箱已验证");
+        await page.CloseAsync();
+        return (slug, email);
+    }
+}
