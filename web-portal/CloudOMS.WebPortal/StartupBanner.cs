@@ -16,6 +16,7 @@ public static class StartupBanner
         Console.WriteLine($"""
 
             CloudOMS 已启动 / is running: {url}
+              门户 / portal           : {url}/app
               演示租户 / demo tenant : {DemoTenant.Name} (id "{DemoTenant.Id}")
               登录 / sign-in          : {url}/account/login
                 管理员 / admin        : {DemoIdentitySeeder.AdminEmail}  密码 / password {seeds.Password}
