@@ -96,6 +96,13 @@ public static class PortalSignIn
             <p><a href="/portal/signout">退出 / Sign out</a></p></body></html>
             """, "text/html; charset=utf-8")).RequireAuthorization(Policy);
         portal.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme]));
+        // Switching company: drop only the portal's session, choose at the identity server, and sign in
+        // again there (no password: the single sign-on session remains) to get the new company's claims.
+        portal.MapGet("/switch", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieScheme);
+            return Results.Redirect("/account/tenant?returnUrl=" + Uri.EscapeDataString("/app"));
+        });
         portal.MapGet("/signout-frontchannel", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieScheme);
