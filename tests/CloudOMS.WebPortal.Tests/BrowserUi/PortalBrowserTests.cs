@@ -64,6 +64,29 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task An_admin_creates_an_api_client_whose_secret_is_shown_once_and_works_within_its_permissions()
+    {
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/settings");
+        await page.FillAsync("#client-name", "ERP 对接");
+        await page.Locator("#client-permissions").GetByText("查看订单").ClickAsync();
+        await page.ClickAsync("#create-client");
+        var codes = await page.Locator("#client-secret code").AllInnerTextsAsync();
+        Assert.Equal(2, codes.Count);
+        await Chromium.Screenshot(page, "settings-api-client");
+
+        var api = new OmsClient(await portal.ClientWithToken(codes[0], codes[1]));
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("/api/orders?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Get("/api/stock")).StatusCode);
+        await Assertions.Expect(page.Locator("#clients-grid")).ToContainTextAsync(codes[0]);
+
+        await page.ReloadAsync();
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(0, await page.Locator("#client-secret").CountAsync());
+        await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("api-client.created");
+    }
+
+    [Fact]
     public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
     {
         var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
