@@ -8,7 +8,7 @@ namespace CloudOMS.Silo.Persistence;
 /// each in its own transaction, recording what ran in CloudOmsSchemaHistory. Safe to run at every
 /// start. Provider-specific text lives only in the scripts.
 /// </summary>
-public sealed class SchemaMigrator(DbDataSource dataSource, string provider, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(DbDataSource dataSource, string provider, TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed class SchemaMigrator(DbDataSource dataSource, string provider, ILo
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await Execute(connection, transaction, sql, cancellationToken);
             await Execute(connection, transaction,
-                $"INSERT INTO CloudOmsSchemaHistory (ScriptId, AppliedAt) VALUES ('{id}', '{DateTimeOffset.UtcNow:O}')",
+                $"INSERT INTO CloudOmsSchemaHistory (ScriptId, AppliedAt) VALUES ('{id}', '{clock.GetUtcNow():O}')",
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied schema script {Script}", id);

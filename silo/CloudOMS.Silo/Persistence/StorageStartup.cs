@@ -18,7 +18,7 @@ public sealed class StorageStartup(IServiceProvider services, GrainStateStore st
     public async Task Start(CancellationToken cancellationToken)
     {
         SqliteTuning.EnableWriteAheadLog(connectionString);
-        var migrator = new SchemaMigrator(store.DataSource, "Sqlite", services.GetRequiredService<ILogger<SchemaMigrator>>());
+        var migrator = new SchemaMigrator(store.DataSource, "Sqlite", services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SchemaMigrator>>());
         await migrator.Migrate(cancellationToken);
         await using var db = await services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>().CreateDbContextAsync(cancellationToken);
         await ReadModelSchema.Ensure(db, logger, cancellationToken);

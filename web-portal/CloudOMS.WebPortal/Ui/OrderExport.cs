@@ -24,7 +24,7 @@ public static class OrderExport
     }
 
     private static async Task<IResult> Export(HttpContext context, AccessResolver access, IDbContextFactory<ReadModelDbContext> readModel,
-        IStringLocalizer<UiText> T, string? status, string? channel, string? q)
+        IStringLocalizer<UiText> T, TimeProvider clock, string? status, string? channel, string? q)
     {
         var subject = context.User.FindFirst("sub")?.Value;
         var tenantId = context.User.FindFirst(OmsClaims.Tenant)?.Value;
@@ -55,6 +55,6 @@ public static class OrderExport
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet);
         stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"orders-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"orders-{clock.GetUtcNow().ToOffset(china):yyyyMMdd-HHmm}.xlsx");
     }
 }
