@@ -71,6 +71,7 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         await page.FillAsync("#client-name", "ERP 对接");
         await page.Locator("#client-permissions").GetByText("查看订单").ClickAsync();
         await page.ClickAsync("#create-client");
+        await page.Locator("#client-secret").WaitForAsync();
         var codes = await page.Locator("#client-secret code").AllInnerTextsAsync();
         Assert.Equal(2, codes.Count);
         await Chromium.Screenshot(page, "settings-api-client");
