@@ -93,6 +93,14 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await page.ClickAsync("#ship-confirm");
         await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
         await Assertions.Expect(page.Locator("#order-shipment")).ToContainTextAsync("SF1234567890");
+        await page.FillAsync("#payment-amount input", "100");
+        await page.ClickAsync("#record-payment");
+        await Assertions.Expect(page.Locator("#error-amount")).ToContainTextAsync("不超过未收金额 20.00");
+        await page.FillAsync("#payment-amount input", "5");
+        await page.FillAsync("#payment-reference", "BANK-0001");
+        await page.ClickAsync("#record-payment");
+        await Assertions.Expect(page.Locator("#payment-status")).ToHaveTextAsync("部分付款");
+        await Assertions.Expect(page.Locator("#order-payments")).ToContainTextAsync("BANK-0001");
         await Chromium.Screenshot(page, "order-detail");
 
         var tracking = await chromium.Browser.NewPageAsync();

@@ -140,6 +140,9 @@ TEXTS = {
     "Col.Event": ("事件", "Event"),
     "Col.Actor": ("操作人", "By"),
     "Col.Method": ("方式", "Method"),
+    "Col.Reference": ("流水号", "Reference"),
+    "Payment.Record": ("登记收款", "Record payment"),
+    "Field.Amount": ("金额", "Amount"),
     "No": ("否", "No"),
 }
 
