@@ -18,23 +18,33 @@ public static class Invitations
 {
     public static async Task<IResult> Invite(InviteInput input, HttpContext context, IdentityDb db, CurrentAccess access, IEmailSender mail, TimeProvider clock, AuditLog audit)
     {
-        var tenantId = access.Required.TenantId;
+        var (invitation, errors) = await Send(input, access.Required, $"{context.Request.Scheme}://{context.Request.Host}", db, mail, clock, audit);
+        return invitation is null
+            ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
+            : Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
+    }
+
+    /// <summary>Validates and sends an invitation (API and portal alike); the errors are by field when it is refused.</summary>
+    public static async Task<(Invitation? Invitation, Dictionary<string, string[]> Errors)> Send(InviteInput input, AccessGrant inviter, string baseUrl,
+        IdentityDb db, IEmailSender mail, TimeProvider clock, AuditLog audit)
+    {
+        var tenantId = inviter.TenantId;
         var roleIds = (input.RoleIds ?? []).Distinct().ToList();
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Email) || !MailAddress.TryCreate(input.Email.Trim(), out _)) errors["email"] = ["请填写有效邮箱 / a valid email is required"];
         if (roleIds.Count == 0 || await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && roleIds.Contains(r.Id)) != roleIds.Count)
             errors["roleIds"] = ["请选择有效的角色 / choose existing roles"];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
+        if (errors.Count > 0) return (null, errors);
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var invitation = new Invitation { Id = TenantDirectory.NewId(), TenantId = tenantId, Email = input.Email!.Trim(), RoleIds = roleIds, TokenHash = Hash(token), ExpiresAt = clock.GetUtcNow().AddDays(7) };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
-        var link = $"{context.Request.Scheme}://{context.Request.Host}/account/invite?token={token}";
+        var link = $"{baseUrl.TrimEnd('/')}/account/invite?token={token}";
         await mail.Send(invitation.Email, $"{tenant.Name} 邀请您加入 CloudOMS / You are invited", $"""<p>{E(tenant.Name)} 邀请您加入 CloudOMS。Accept: <a href="{E(link)}">{E(link)}</a></p>""");
-        await audit.Write(tenantId, access.Required.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
-        return Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
+        await audit.Write(tenantId, inviter.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
+        return (invitation, errors);
     }
 
     public static IEndpointRouteBuilder MapInvitationPages(this IEndpointRouteBuilder routes)

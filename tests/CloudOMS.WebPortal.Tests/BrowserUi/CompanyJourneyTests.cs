@@ -142,4 +142,33 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         Assert.Equal(OnHand(before, "LY-MAIN") - 5, OnHand(after, "LY-MAIN"));
         Assert.Equal(OnHand(before, "JN-01") + 3, OnHand(after, "JN-01"));
     }
+
+    [Fact]
+    public async Task An_admin_invites_a_finance_clerk_who_joins_by_the_emailed_link_and_sees_finance_but_not_settings()
+    {
+        var (_, adminEmail) = await _pages.SignUpNewCompany("河东日杂批发");
+        var page = await _pages.SignedIn(adminEmail, "Wujin2026");
+        await _pages.Open(page, "/app/settings");
+        var clerk = $"finance-{Guid.NewGuid():N}"[..16] + "@example.cn";
+        await page.FillAsync("#invite-email", clerk);
+        await page.ClickAsync("#invite-role");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "财务" }).ClickAsync();
+        await page.ClickAsync("#invite");
+        await Assertions.Expect(page.Locator("#invited")).ToContainTextAsync(clerk);
+
+        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {clerk}"));
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/invite[^\"]+)\"").Groups[1].Value);
+        var invited = await chromium.Browser.NewPageAsync();
+        await invited.GotoAsync(link);
+        await invited.FillAsync("#name", "钱会计");
+        await invited.FillAsync("#password", "Caiwu2026");
+        await invited.ClickAsync("button[type=submit]");
+        await Assertions.Expect(invited.Locator("h1")).ToContainTextAsync("已加入");
+
+        var finance = await _pages.SignedIn(clerk, "Caiwu2026");
+        var menu = finance.Locator(".rz-sidebar");
+        await Assertions.Expect(menu).ToContainTextAsync("财务");
+        await Assertions.Expect(menu).Not.ToContainTextAsync("设置");
+        Assert.Equal("河东日杂批发", await finance.Locator("#company").InnerTextAsync());
+    }
 }

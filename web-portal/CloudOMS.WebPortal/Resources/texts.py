@@ -68,6 +68,8 @@ TEXTS = {
     "Settings.Users": ("成员", "Users"),
     "Settings.Roles": ("角色", "Roles"),
     "Settings.ApiClients": ("开放接口凭据", "API clients"),
+    "Settings.Invite": ("邀请成员", "Invite"),
+    "Settings.Invited": ("邀请邮件已发送", "Invitation sent"),
     "Settings.Audit": ("审计日志", "Audit log"),
     "Settings.NewClient": ("新建凭据", "New API client"),
     "Settings.SecretOnce": ("请立即保存密钥，它只显示这一次：", "Save the secret now, it is shown only once:"),
