@@ -17,7 +17,7 @@ public sealed class CurrentAccess
     public AccessGrant Required => Grant ?? throw new InvalidOperationException("No access grant was resolved for this request.");
 
     /// <summary>Whether the caller may see a warehouse's orders and stock.</summary>
-    public bool Sees(string? warehouse) => Grant?.Warehouses is not { } scope || (warehouse is not null && scope.Contains(warehouse));
+    public bool Sees(string? warehouse) => Grant?.Sees(warehouse) ?? true;
 }
 
 public static class AccessExtensions

@@ -36,8 +36,8 @@ public static class Html
     public static string Error(string? message) => message is null ? "" : $"""<p class="error" role="alert">{E(message)}</p>""";
 
     /// <summary>Only local paths are followed after sign-in, never another site.</summary>
-    public static string SafeReturn(string? returnUrl) =>
+    public static string SafeReturn(string? returnUrl, string fallback = "/") =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
-            : "/";
+            : fallback;
 }

@@ -156,8 +156,7 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await page.ClickAsync("#invite");
         await Assertions.Expect(page.Locator("#invited")).ToContainTextAsync(clerk);
 
-        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {clerk}"));
-        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/invite[^\"]+)\"").Groups[1].Value);
+        var link = _pages.LinkFromMail(clerk, "/account/invite");
         var invited = await chromium.Browser.NewPageAsync();
         await invited.GotoAsync(link);
         await invited.FillAsync("#name", "钱会计");

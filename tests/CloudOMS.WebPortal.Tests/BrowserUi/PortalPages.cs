@@ -47,11 +47,18 @@ public sealed class PortalPages(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(page.Locator("#signed-up")).ToContainTextAsync("14 天试用");
         await Chromium.Screenshot(page, "signup");
 
-        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {email}"));
-        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail, "href=\"([^\"]+/account/confirm[^\"]+)\"").Groups[1].Value);
-        await page.GotoAsync(link);
+        await page.GotoAsync(LinkFromMail(email, "/account/confirm"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("邮箱已验证");
         await page.CloseAsync();
         return (slug, email);
+    }
+
+    /// <summary>The link to <paramref name="path"/> in the one message the mail folder holds for <paramref name="email"/>.</summary>
+    public string LinkFromMail(string email, string path)
+    {
+        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {email}"));
+        var link = System.Text.RegularExpressions.Regex.Match(mail, $"href=\"([^\"]+{path}[^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(link), $"no {path} link in the mail to {email}");
+        return System.Net.WebUtility.HtmlDecode(link);
     }
 }

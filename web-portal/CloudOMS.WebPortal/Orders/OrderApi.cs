@@ -41,7 +41,7 @@ public static class OrderApi
 
         /// <summary>Whether the order exists and lies in the caller's warehouses (a scoped user sees allocated orders only).</summary>
         public async Task<bool> Visible(string orderId) =>
-            Limits.IsCode(orderId) && (User.Warehouses is null || (await Order(orderId).Get() is { } order && User.Sees(order.Warehouse)));
+            Limits.IsCode(orderId) && (User.Warehouses is null || User.Sees((await Order(orderId).Get())?.Warehouse));
     }
 
     private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> List([AsParameters] OrderQuery query, ReadModelDbContext db, CurrentUser user)

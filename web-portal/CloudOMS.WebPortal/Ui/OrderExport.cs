@@ -26,9 +26,7 @@ public static class OrderExport
     private static async Task<IResult> Export(HttpContext context, AccessResolver access, IDbContextFactory<ReadModelDbContext> readModel,
         IStringLocalizer<UiText> T, TimeProvider clock, string? status, string? channel, string? q)
     {
-        var subject = context.User.FindFirst("sub")?.Value;
-        var tenantId = context.User.FindFirst(OmsClaims.Tenant)?.Value;
-        var grant = subject is null || tenantId is null ? null : await access.ForUser(subject, tenantId);
+        var grant = await access.Resolve(context.User);
         if (grant is null || !grant.Permissions.Contains(Permissions.OrdersView)) return Results.Forbid();
 
         var query = new OrderQuery(status, channel, null, null, null, q, 1, null);

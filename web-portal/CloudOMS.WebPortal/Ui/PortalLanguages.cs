@@ -33,7 +33,7 @@ public static class PortalLanguages
                 context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/app");
+            return Results.LocalRedirect(CloudOMS.Identity.Accounts.Html.SafeReturn(returnUrl, "/app"));
         }).ExcludeFromDescription();
         return routes;
     }

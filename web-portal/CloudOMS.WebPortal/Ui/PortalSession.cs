@@ -25,6 +25,8 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Ac
 
     public bool Can(string permission) => Grant?.Permissions.Contains(permission) == true;
 
+    public bool Sees(string? warehouse) => Grant?.Sees(warehouse) == true;
+
     public ReadModelDbContext ReadModel()
     {
         var db = readModel.CreateDbContext();
@@ -36,14 +38,11 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Ac
     private async Task<bool> Resolve()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var subject = user.FindFirst("sub")?.Value;
-        var tenantId = user.FindFirst(OmsClaims.Tenant)?.Value;
-        if (subject is null || tenantId is null) return false;
-        Grant = await access.ForUser(subject, tenantId);
+        Grant = await access.Resolve(user);
         if (Grant is null) return false;
-        tenant.Set(tenantId);
+        tenant.Set(Grant.TenantId);
         UserName = user.Identity?.Name ?? Grant.Actor;
-        CompanyName = await identity.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync() ?? tenantId;
+        CompanyName = await identity.Tenants.AsNoTracking().Where(t => t.Id == Grant.TenantId).Select(t => t.Name).FirstOrDefaultAsync() ?? Grant.TenantId;
         return true;
     }
 }
