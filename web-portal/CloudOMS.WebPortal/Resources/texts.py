@@ -168,6 +168,18 @@ EVENTS = {
 for key, value in EVENTS.items():
     TEXTS["Event." + key] = value
 
+# Each area of the portal may keep its texts in its own module, texts_<area>.py, holding a TEXTS dict of the
+# same shape; they are merged here and a key defined twice is an error.
+import glob, importlib.util
+for module_path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "texts_*.py"))):
+    spec = importlib.util.spec_from_file_location(os.path.basename(module_path)[:-3], module_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for key, value in module.TEXTS.items():
+        if key in TEXTS:
+            raise SystemExit(f"{os.path.basename(module_path)}: text key {key} is already defined")
+        TEXTS[key] = value
+
 def write(path, index):
     rows = "\n".join(f'  <data name="{escape(k)}" xml:space="preserve"><value>{escape(v[index])}</value></data>' for k, v in sorted(TEXTS.items()))
     header = '''<?xml version="1.0" encoding="utf-8"?>
