@@ -13,6 +13,9 @@ using CloudOMS.WebPortal.Warehouses;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve Radzen's and Blazor's files from the build output in every environment (`dotnet run` is Production);
+// a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddCloudOmsSilo();
 builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());

@@ -77,6 +77,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Production, as `dotnet run` and a deployment run it (the factory's default would be Development).
+        builder.UseEnvironment("Production");
         builder.UseSetting("CloudOms:DataDirectory", DataDirectory);
         builder.UseSetting("CloudOms:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CloudOms:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -24,6 +24,19 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(address, portal.Api.Http.BaseAddress);
     }
 
+    [Theory]
+    [InlineData("_content/Radzen.Blazor/css/material-base.css", "text/css")]
+    [InlineData("_content/Radzen.Blazor/Radzen.Blazor.js", "text/javascript")]
+    [InlineData("_framework/blazor.web.js", "text/javascript")]
+    public async Task Portal_serves_its_styles_and_scripts_in_production(string path, string contentType)
+    {
+        var response = await portal.Api.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 10_000, $"{path} is served empty");
+        Assert.Equal("Production", portal.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().EnvironmentName);
+    }
+
     [Fact]
     public void Each_portal_has_its_own_data_folder_silo_ports_and_cluster()
     {
