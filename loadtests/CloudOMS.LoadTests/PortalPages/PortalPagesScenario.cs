@@ -28,8 +28,15 @@ public static class PortalPagesScenario
         var caughtUp = Stopwatch.StartNew();
         while (await OrderTotal(api, cancellationToken) < before + outcome.Created)
             await Task.Delay(500, cancellationToken);
+        Console.WriteLine($"read model caught up {caughtUp.Elapsed.TotalSeconds:0.0}s after the last write");
+        var fillTo = options.Number("fill-to", 0);
+        if (fillTo > 0)
+        {
+            var (added, took) = await ReadModelFill.Run(options.Text("read-model", "data/readmodel.db"), options.Text("tenant", "demo"), fillTo, cancellationToken);
+            Console.WriteLine($"copied {added:N0} orders into the read model in {took.TotalSeconds:0.0}s");
+        }
         var after = await OrderTotal(api, cancellationToken);
-        Console.WriteLine($"read model holds {after:N0} orders ({caughtUp.Elapsed.TotalSeconds:0.0}s after the last write); timing pages again");
+        Console.WriteLine($"the tenant's order list holds {after:N0} orders; timing pages again");
         var loaded = await Measure(browser, api, runs);
 
         Console.WriteLine();
@@ -40,7 +47,7 @@ public static class PortalPagesScenario
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (var (name, b) in baseline)
             Console.WriteLine($"| {name} | {b:N0} ms | {loaded[name]:N0} ms | {loaded[name] / b:0.00}× |");
-        return outcome.Failed == 0 && after >= before + outcome.Created ? 0 : 1;
+        return outcome.Failed == 0 && after >= Math.Max(fillTo, before + outcome.Created) ? 0 : 1;
     }
 
     private static string Errors(OrderGenerator.Outcome outcome) =>

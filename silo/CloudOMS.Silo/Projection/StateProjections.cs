@@ -76,12 +76,11 @@ internal static class StateProjections
         row.SagaPending = order.Saga is not null;
         row.Carrier = order.Shipment?.Carrier;
         row.TrackingNo = order.Shipment?.TrackingNo;
-        row.ShippedAt = order.Shipment?.ShippedAt;
         row.DeliveredAt = order.DeliveredAt;
         row.Total = order.Total;
         row.Paid = order.PaidAmount;
         row.ItemCount = order.Lines.Sum(l => l.Quantity);
-        row.CreatedAt = order.CreatedAt;
+        row.SetTimes(order.CreatedAt, order.Shipment?.ShippedAt);
         row.UpdatedAt = order.UpdatedAt;
         foreach (var line in order.Lines)
         {

@@ -11,7 +11,7 @@ namespace CloudOMS.Silo.ReadModel;
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
 {
     /// <summary>Bump when the tables change: the read model is then rebuilt from grain storage.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public string? TenantId { get; set; }
 
@@ -65,6 +65,7 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
         {
             e.HasKey(o => new { o.TenantId, o.OrderId });
             e.HasIndex(o => new { o.TenantId, o.CreatedAt });
+            e.HasIndex(o => new { o.TenantId, o.CreatedOn, o.Status });
             e.HasIndex(o => new { o.TenantId, o.Status, o.CreatedAt });
             e.HasIndex(o => new { o.TenantId, o.Hold });
             e.HasIndex(o => new { o.TenantId, o.SagaPending });

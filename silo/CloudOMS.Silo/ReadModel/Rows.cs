@@ -99,8 +99,26 @@ public sealed class OrderRow : ITenantRow, IVersionedRow
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ShippedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The China calendar day the order was created: dashboards group by it in SQL.</summary>
+    public DateOnly CreatedOn { get; set; }
+
+    /// <summary>Minutes from creation to shipping, once shipped: dashboards average it in SQL.</summary>
+    public int? ProcessingMinutes { get; set; }
+
     public int Version { get; set; }
     public List<OrderLineRow> Lines { get; set; } = [];
+
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Sets the figures derived from the creation and shipping times.</summary>
+    public void SetTimes(DateTimeOffset createdAt, DateTimeOffset? shippedAt)
+    {
+        CreatedAt = createdAt;
+        CreatedOn = DateOnly.FromDateTime(createdAt.ToOffset(ChinaOffset).DateTime);
+        ShippedAt = shippedAt;
+        ProcessingMinutes = shippedAt is { } shipped ? (int)Math.Round((shipped - createdAt).TotalMinutes) : null;
+    }
 }
 
 public sealed class OrderLineRow : ITenantRow
