@@ -36,8 +36,10 @@ public static class DashboardQueries
             .Select(g => new Group(g.Key.CreatedOn, g.Key.Status, g.Key.Channel, g.Count(), g.Sum(o => o.Total),
                 g.Count(o => o.ProcessingMinutes != null), g.Sum(o => (long)(o.ProcessingMinutes ?? 0)), g.Count(o => o.ProcessingMinutes <= OnTimeMinutes)))
             .ToListAsync();
-        var customers = await sales.GroupBy(o => o.Phone).CountAsync();
-        var returning = await sales.GroupBy(o => o.Phone).Where(g => g.Count() > 1).CountAsync();
+        var buyers = await sales.GroupBy(o => o.Phone).Select(g => new { Returning = g.Count() > 1 })
+            .GroupBy(c => c.Returning).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var customers = buyers.Sum(b => b.Count);
+        var returning = buyers.Where(b => b.Key).Sum(b => b.Count);
         var bySku = await (from l in db.OrderLines
                            join o in sales on l.OrderId equals o.OrderId
                            group l by l.SkuCode into g
