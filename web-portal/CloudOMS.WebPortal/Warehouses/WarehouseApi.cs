@@ -28,11 +28,11 @@ public static class WarehouseApi
     }
 
     private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, CurrentUser user, bool includeInactive = true) =>
-        TypedResults.Ok(await db.Warehouses
-            .Where(w => includeInactive || w.Active)
-            .Where(w => user.Warehouses == null || user.Warehouses.Contains(w.Code))
-            .OrderBy(w => w.Priority).ThenBy(w => w.Code)
-            .ToListAsync());
+        TypedResults.Ok(await Visible(db.Warehouses, user.Warehouses).Where(w => includeInactive || w.Active).ToListAsync());
+
+    /// <summary>The warehouse list of the API and the portal: only the caller's warehouses (null scope: all), by priority.</summary>
+    public static IQueryable<WarehouseRow> Visible(IQueryable<WarehouseRow> warehouses, IReadOnlySet<string>? scope) =>
+        warehouses.Where(w => scope == null || scope.Contains(w.Code)).OrderBy(w => w.Priority).ThenBy(w => w.Code);
 
     private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(code) && user.Sees(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
