@@ -10,6 +10,9 @@ public interface ISkuInventoryGrain : IGrainWithStringKey
 
     Task<SkuSnapshot?> Get();
 
+    /// <summary>Deactivates (no new orders or reservations) or reactivates the SKU.</summary>
+    Task<SkuSnapshot> SetActive(bool active);
+
     /// <summary>Receive, adjust, transfer or set safety stock.</summary>
     Task<SkuSnapshot> Move(StockMove move);
 
@@ -89,7 +92,8 @@ public sealed record StockLevelInfo(
 [GenerateSerializer, Immutable, Alias("cloudoms.SkuSnapshot")]
 public sealed record SkuSnapshot(
     [property: Id(0)] SkuProfile Profile,
-    [property: Id(1)] IReadOnlyList<StockLevelInfo> Levels)
+    [property: Id(1)] IReadOnlyList<StockLevelInfo> Levels,
+    [property: Id(2)] bool Active)
 {
     public StockLevelInfo Level(string warehouse) =>
         Levels.FirstOrDefault(l => l.Warehouse == warehouse) ?? new StockLevelInfo(warehouse, 0, 0, Profile.SafetyStock);

@@ -8,6 +8,12 @@ public sealed class SkuInventoryState
 {
     public SkuProfile? Profile { get; set; }
 
+    /// <summary>
+    /// A deactivated SKU takes no new orders or reservations; what it already holds can still be
+    /// shipped or released. Stored as "inactive" so rows written before the flag existed read as active.
+    /// </summary>
+    public bool Inactive { get; set; }
+
     public Dictionary<string, StockLevel> Warehouses { get; set; } = [];
 
     /// <summary>Operations whose outcome the caller has not acknowledged yet, by operation id.</summary>

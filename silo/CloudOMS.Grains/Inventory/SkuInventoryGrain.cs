@@ -26,6 +26,15 @@ public sealed class SkuInventoryGrain(
         return Snapshot();
     }
 
+    public async Task<SkuSnapshot> SetActive(bool active)
+    {
+        RequireDefined();
+        if (state.State.Inactive == !active) return Snapshot();
+        state.State.Inactive = !active;
+        await Save();
+        return Snapshot();
+    }
+
     public Task<SkuSnapshot?> Get() => Task.FromResult(state.State.Profile is null ? null : Snapshot());
 
     public async Task<SkuSnapshot> Move(StockMove move)
@@ -80,5 +89,5 @@ public sealed class SkuInventoryGrain(
     }
 
     private SkuSnapshot Snapshot() =>
-        new(state.State.Profile!, Ledger.Levels(state.State.Profile!.SafetyStock));
+        new(state.State.Profile!, Ledger.Levels(state.State.Profile!.SafetyStock), !state.State.Inactive);
 }

@@ -19,6 +19,9 @@ public sealed class StockLedger(SkuInventoryState state)
     {
         if (Recorded(request.OperationId, StockOpKind.Reserve) is { } done)
             return new ReserveResult(done.Granted, done.Granted ? done.Warehouse : null, done.AvailableAfter);
+        // After the repeat check: a reservation granted before deactivation still answers as granted.
+        if (state.Inactive)
+            throw CommandException.Conflict($"SKU {state.Profile?.Code} 已停用，不能下单或预留库存 / SKU is inactive: no new orders or reservations", [state.Profile?.Code ?? ""]);
         RequirePositive(request.Quantity);
 
         var best = 0;

@@ -16,7 +16,11 @@ public sealed partial class OrderGrain
     public async Task<OrderState> Approve(string actor)
     {
         await Ready(OrderAction.Approve);
-        var plan = await Plan([]);
+        var stock = await LoadSkus(Order.Lines.Select(l => l.SkuCode));
+        var inactive = stock.Values.Where(s => !s.Active).Select(s => s.Profile.Code).Order(StringComparer.Ordinal).ToList();
+        if (inactive.Count > 0)
+            throw CommandException.Conflict($"SKU {string.Join("、", inactive)} 已停用，无法审核 / inactive SKU, the order cannot be approved", inactive);
+        var plan = await Plan([], stock);
         if (plan.Warehouse is null)
         {
             await Refuse(actor, plan.Shortages);
@@ -141,12 +145,14 @@ public sealed partial class OrderGrain
     private static string Describe(IEnumerable<Shortage> shortages) =>
         string.Join("; ", shortages.Select(s => $"{s.SkuCode} {s.Needed}>{s.Available}"));
 
-    private async Task<AllocationPlan> Plan(IReadOnlyCollection<string> exclude)
+    private async Task<AllocationPlan> Plan(IReadOnlyCollection<string> exclude, Dictionary<string, SkuSnapshot>? stock = null)
     {
         var need = Order.Lines.GroupBy(l => l.SkuCode).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         var warehouses = GrainFactory.Tenant(TenantId).GetWarehouses();
-        var stock = await LoadSkus(need.Keys);
-        return Allocation.Choose(need, await warehouses, stock, exclude);
+        stock ??= await LoadSkus(need.Keys);
+        // An inactive SKU can be reserved nowhere, so it counts as out of stock in every warehouse.
+        var reservable = stock.Where(s => s.Value.Active).ToDictionary(s => s.Key, s => s.Value);
+        return Allocation.Choose(need, await warehouses, reservable, exclude);
     }
 
     private async Task Execute(OrderSaga saga, SkuOperation op)
@@ -172,6 +178,12 @@ public sealed partial class OrderGrain
                     await sku.Release(request);
                     op.Done = true;
                 }
+                return;
+            }
+            catch (CommandException refused) when (refused.Kind == FailureKind.Conflict && saga.Kind == SagaKind.Reserve && !saga.Compensating)
+            {
+                // The SKU was deactivated after planning: a refused line, compensated like short stock.
+                (op.Done, op.Available) = (false, 0);
                 return;
             }
             catch (OutcomeUnknownException) when (attempt < CallAttempts)

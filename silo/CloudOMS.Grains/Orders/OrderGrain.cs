@@ -20,9 +20,9 @@ public sealed partial class OrderGrain(
         if (Order.Exists) return Order;
         OrderValidator.Validate(order).ThrowIfAny();
         var skus = await LoadSkus(order.Lines.Select(l => l.SkuCode));
-        for (var i = 0; i < order.Lines.Count; i++)
-            if (!skus.ContainsKey(order.Lines[i].SkuCode))
-                throw CommandException.Invalid($"lines[{i}].skuCode", $"SKU {order.Lines[i].SkuCode} 不存在 / unknown SKU");
+        var unknownOrInactive = new FieldErrors();
+        OrderValidator.CheckSkus(unknownOrInactive, order.Lines, skus);
+        unknownOrInactive.ThrowIfAny();
 
         var now = clock.GetUtcNow();
         Order.OrderId = OrderId;

@@ -1,6 +1,6 @@
 namespace CloudOMS.Grains;
 
-/// <summary>Shape rules of a new order; SKU existence is checked by the order grain.</summary>
+/// <summary>Shape rules of a new order; <see cref="CheckSkus"/> checks its SKUs once they are loaded.</summary>
 public static class OrderValidator
 {
     public static FieldErrors Validate(NewOrder order)
@@ -38,5 +38,16 @@ public static class OrderValidator
                     errors.Add($"lines[{i}].discount", "优惠不能超过商品金额 / discount exceeds the line amount");
             }
         return errors;
+    }
+
+    /// <summary>A line may name only a SKU the tenant has and has not deactivated (an inactive SKU takes no new orders).</summary>
+    public static void CheckSkus(FieldErrors errors, IReadOnlyList<NewOrderLine> lines, IReadOnlyDictionary<string, SkuSnapshot> found)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var code = lines[i].SkuCode;
+            if (!found.TryGetValue(code, out var sku)) errors.Add($"lines[{i}].skuCode", $"SKU {code} 不存在 / unknown SKU");
+            else if (!sku.Active) errors.Add($"lines[{i}].skuCode", $"SKU {code} 已停用，不能下单 / SKU {code} is inactive and takes no new orders");
+        }
     }
 }

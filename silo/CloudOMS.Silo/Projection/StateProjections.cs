@@ -113,6 +113,7 @@ internal static class StateProjections
         row.Price = profile.Price;
         row.WeightKg = profile.WeightKg;
         row.SafetyStock = profile.SafetyStock;
+        row.Active = !sku.Inactive;
         row.OnHand = sku.Warehouses.Values.Sum(w => w.OnHand);
         row.Reserved = sku.Warehouses.Values.Sum(w => w.Reserved);
 

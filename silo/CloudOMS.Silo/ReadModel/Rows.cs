@@ -46,6 +46,7 @@ public sealed class SkuRow : ITenantRow, IVersionedRow
     public int SafetyStock { get; set; }
     public int OnHand { get; set; }
     public int Reserved { get; set; }
+    public bool Active { get; set; }
     public int Version { get; set; }
 }
 

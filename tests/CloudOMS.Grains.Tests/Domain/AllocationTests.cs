@@ -3,7 +3,7 @@ namespace CloudOMS.Grains.Tests.Domain;
 public sealed class AllocationTests
 {
     private static SkuSnapshot Sku(string code, params (string Warehouse, int Available)[] levels) =>
-        new(new SkuProfile(code, code, null, "件", 1m, 0m, 0), [.. levels.Select(l => new StockLevelInfo(l.Warehouse, l.Available, 0, 0))]);
+        new(new SkuProfile(code, code, null, "件", 1m, 0m, 0), [.. levels.Select(l => new StockLevelInfo(l.Warehouse, l.Available, 0, 0))], Active: true);
 
     private static readonly WarehouseRef[] Warehouses = [new("B", 2, true), new("A", 1, true), new("C", 3, false)];
 

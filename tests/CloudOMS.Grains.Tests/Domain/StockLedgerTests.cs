@@ -22,6 +22,23 @@ public sealed class StockLedgerTests
     }
 
     [Fact]
+    public void Reserve_of_an_inactive_sku_is_a_conflict_but_a_retry_of_an_earlier_grant_still_answers_granted()
+    {
+        var ledger = Ledger(5);
+        ledger.Reserve(new ReserveRequest("op1", "SO-1", 2, ["W1"]), Now);
+        ledger.State.Inactive = true;
+
+        var refusal = Assert.Throws<CommandException>(() => ledger.Reserve(new ReserveRequest("op2", "SO-2", 1, ["W1"]), Now));
+        var retry = ledger.Reserve(new ReserveRequest("op1", "SO-1", 2, ["W1"]), Now);
+
+        Assert.Equal(FailureKind.Conflict, refusal.Kind);
+        Assert.True(retry.Reserved);
+        Assert.Equal(2, ledger.State.Warehouses["W1"].Reserved);
+        ledger.Release(new StockOpRequest("op1:x", "SO-1", "W1", 2), Now);
+        Assert.Equal(0, ledger.State.Warehouses["W1"].Reserved);
+    }
+
+    [Fact]
     public void Reserve_takes_the_first_preferred_warehouse_with_enough_stock()
     {
         var ledger = Ledger(2);

@@ -56,7 +56,12 @@ public sealed record SkuBody(string? Code, string? Name, string? Barcode, string
 
 public sealed record SkuProfileView(string Code, string Name, string? Barcode, string Unit, decimal Price, decimal WeightKg, int SafetyStock);
 
-public sealed record SkuView(SkuProfileView Profile, IReadOnlyList<StockLevelView> Levels);
+/// <summary>A row of the SKU list (read model).</summary>
+public sealed record SkuRowView(string Code, string Name, string? Barcode, string Unit, decimal Price, decimal WeightKg, int SafetyStock, bool Active);
+
+public sealed record SkuView(SkuProfileView Profile, IReadOnlyList<StockLevelView> Levels, bool Active = true);
+
+public sealed record NewApiClientView(string ClientId, string ClientSecret);
 
 public sealed record StockLevelView(string Warehouse, int OnHand, int Reserved, int Available, int SafetyStock);
 

@@ -16,25 +16,34 @@ public static class SkuApi
     public static IEndpointRouteBuilder MapSkuApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/skus").WithTags("SKUs").WithProblems();
-        api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode (read model, paged)").RequirePermission(Permissions.InventoryView);
+        api.MapGet("/", List).WithSummary("List or search SKUs by code, name or barcode, optionally only active or inactive ones (read model, paged)").RequirePermission(Permissions.InventoryView);
         api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse").RequirePermission(Permissions.InventoryView);
         api.MapPost("/", Create).WithSummary("Create a SKU").RequirePermission(Permissions.SkusManage);
         api.MapPut("/{code}", Update).WithSummary("Edit a SKU (the code stays)").RequirePermission(Permissions.SkusManage);
+        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, false, tenant, grains))
+            .WithSummary("Deactivate: no new orders or reservations; orders holding it still ship or cancel").RequirePermission(Permissions.SkusManage);
+        api.MapPost("/{code}/activate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, true, tenant, grains))
+            .WithSummary("Activate again").RequirePermission(Permissions.SkusManage);
         return routes;
     }
 
-    private static async Task<Ok<Page<SkuRow>>> List(ReadModelDbContext db, string? search, int? page, int? pageSize)
+    private static async Task<Ok<Page<SkuRow>>> List(ReadModelDbContext db, string? search, bool? active, int? page, int? pageSize) =>
+        TypedResults.Ok(await Search(db.Skus, search, active, page, pageSize));
+
+    /// <summary>The SKU list of the API and of the portal: search by code, name or barcode, by code order.</summary>
+    public static async Task<Page<SkuRow>> Search(IQueryable<SkuRow> skus, string? search, bool? active, int? page, int? pageSize)
     {
         var (number, size) = Paging.Normalize(page, pageSize);
-        var query = db.Skus.AsQueryable();
+        var query = skus;
         if (!string.IsNullOrWhiteSpace(search))
         {
             var text = search.Trim();
             query = query.Where(s => s.Code.Contains(text) || s.Name.Contains(text) || (s.Barcode != null && s.Barcode.Contains(text)));
         }
+        if (active is { } wanted) query = query.Where(s => s.Active == wanted);
         var total = await query.CountAsync();
         var items = await query.OrderBy(s => s.Code).Skip((number - 1) * size).Take(size).ToListAsync();
-        return TypedResults.Ok(new Page<SkuRow>(items, total, number, size));
+        return new Page<SkuRow>(items, total, number, size);
     }
 
     private static async Task<Results<Ok<SkuSnapshot>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
@@ -51,13 +60,14 @@ public static class SkuApi
         return TypedResults.Created($"/api/skus/{input.Code}", sku);
     }
 
-    private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem, NotFound>> Update(string code, SkuInput input, TenantContext tenant, IGrainFactory grains)
+    private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem>> Update(string code, SkuInput input, TenantContext tenant, IGrainFactory grains)
     {
-        if (!Limits.IsCode(code)) return TypedResults.NotFound();
-        var errors = Validate(input);
-        if (errors.Any) return ApiProblems.Invalid(errors);
-        return TypedResults.Ok(await grains.Sku(tenant.Required, code).Define(Profile(code, input), isNew: false));
+        var (sku, errors) = await SkuCommands.Update(grains, tenant.Required, code, input);
+        return sku is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(sku);
     }
+
+    private static async Task<Ok<SkuSnapshot>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
+        TypedResults.Ok(await SkuCommands.SetActive(grains, tenant.Required, code, active));
 
     internal static FieldErrors Validate(SkuInput input)
     {

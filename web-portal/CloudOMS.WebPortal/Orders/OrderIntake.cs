@@ -10,17 +10,15 @@ public sealed record IntakeResult(OrderState Order, bool Created);
 /// </summary>
 public sealed class OrderIntake(IGrainFactory grains)
 {
-    /// <summary>Input errors by field, including SKUs the tenant does not have.</summary>
+    /// <summary>Input errors by field, including SKUs the tenant does not have or has deactivated.</summary>
     public async Task<FieldErrors> Validate(string tenantId, NewOrder order)
     {
         var errors = OrderValidator.Validate(order);
         if (errors.Any) return errors;
         var codes = order.Lines.Select(l => l.SkuCode).Distinct().ToList();
         var found = await Task.WhenAll(codes.Select(c => grains.Sku(tenantId, c).Get()));
-        var missing = codes.Where((_, i) => found[i] is null).ToHashSet();
-        for (var i = 0; i < order.Lines.Count; i++)
-            if (missing.Contains(order.Lines[i].SkuCode))
-                errors.Add($"lines[{i}].skuCode", $"SKU {order.Lines[i].SkuCode} 不存在 / unknown SKU");
+        var skus = codes.Zip(found).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!);
+        OrderValidator.CheckSkus(errors, order.Lines, skus);
         return errors;
     }
 

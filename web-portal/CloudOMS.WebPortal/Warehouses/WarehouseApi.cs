@@ -20,19 +20,19 @@ public static class WarehouseApi
         api.MapGet("/{code}", Get).WithSummary("One warehouse").RequirePermission(Permissions.InventoryView);
         api.MapPost("/", Create).WithSummary("Create a warehouse").RequirePermission(Permissions.WarehousesManage);
         api.MapPut("/{code}", Update).WithSummary("Edit a warehouse").RequirePermission(Permissions.WarehousesManage);
-        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, false, tenant, grains))
+        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) => SetActive(code, false, tenant, user, grains))
             .WithSummary("Deactivate: no new allocation to it").RequirePermission(Permissions.WarehousesManage);
-        api.MapPost("/{code}/activate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, true, tenant, grains))
+        api.MapPost("/{code}/activate", (string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) => SetActive(code, true, tenant, user, grains))
             .WithSummary("Activate again").RequirePermission(Permissions.WarehousesManage);
         return routes;
     }
 
     private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, CurrentUser user, bool includeInactive = true) =>
-        TypedResults.Ok(await db.Warehouses
-            .Where(w => includeInactive || w.Active)
-            .Where(w => user.Warehouses == null || user.Warehouses.Contains(w.Code))
-            .OrderBy(w => w.Priority).ThenBy(w => w.Code)
-            .ToListAsync());
+        TypedResults.Ok(await Visible(db.Warehouses, user.Warehouses).Where(w => includeInactive || w.Active).ToListAsync());
+
+    /// <summary>The warehouse list of the API and the portal: only the caller's warehouses (null scope: all), by priority.</summary>
+    public static IQueryable<WarehouseRow> Visible(IQueryable<WarehouseRow> warehouses, IReadOnlySet<string>? scope) =>
+        warehouses.Where(w => scope == null || scope.Contains(w.Code)).OrderBy(w => w.Priority).ThenBy(w => w.Code);
 
     private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(code) && user.Sees(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
@@ -48,16 +48,14 @@ public static class WarehouseApi
         return TypedResults.Created($"/api/warehouses/{info.Code}", info);
     }
 
-    private static async Task<Results<Ok<WarehouseInfo>, ValidationProblem, NotFound>> Update(string code, WarehouseInput input, TenantContext tenant, IGrainFactory grains)
+    private static async Task<Results<Ok<WarehouseInfo>, ValidationProblem>> Update(string code, WarehouseInput input, TenantContext tenant, CurrentUser user, IGrainFactory grains)
     {
-        if (!Limits.IsCode(code)) return TypedResults.NotFound();
-        var errors = Validate(input);
-        if (errors.Any) return ApiProblems.Invalid(errors);
-        return TypedResults.Ok(await grains.Warehouse(tenant.Required, code).Update(Draft(input)));
+        var (info, errors) = await WarehouseCommands.Update(grains, tenant.Required, user.Sees, code, input);
+        return info is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(info);
     }
 
-    private static async Task<Results<Ok<WarehouseInfo>, NotFound>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
-        Limits.IsCode(code) ? TypedResults.Ok(await grains.Warehouse(tenant.Required, code).SetActive(active)) : TypedResults.NotFound();
+    private static async Task<Ok<WarehouseInfo>> SetActive(string code, bool active, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
+        TypedResults.Ok(await WarehouseCommands.SetActive(grains, tenant.Required, user.Sees, code, active));
 
     internal static FieldErrors Validate(WarehouseInput input)
     {

@@ -1,0 +1,124 @@
+using Microsoft.Playwright;
+
+namespace CloudOMS.WebPortal.Tests.BrowserUi;
+
+/// <summary>The Inventory area in real Chromium: warehouse and SKU management, read back through the API.</summary>
+public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromium) : IClassFixture<PortalFactory>, IClassFixture<Chromium>
+{
+    private readonly PortalPages _pages = new(portal, chromium);
+    private readonly OmsClient _api = portal.Api;
+
+    [Fact]
+    public async Task The_admin_edits_a_warehouse_name_and_priority_and_deactivates_it_after_a_warning()
+    {
+        var code = await _api.CreateWarehouse(priority: 650);
+        await Eventually.Until(() => _api.Get<List<WarehouseView>>("/api/warehouses"), l => l.Any(w => w.Code == code));
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/inventory/warehouses");
+        var grid = page.Locator("#warehouses-grid");
+        await Assertions.Expect(grid).ToContainTextAsync(code);
+
+        await page.ClickAsync($"#edit-warehouse-{code}");
+        await page.FillAsync("#wh-edit-name", "");
+        await page.ClickAsync("#save-warehouse-edit");
+        await Assertions.Expect(page.Locator("#error-name")).ToContainTextAsync("请填写仓库名称");
+        await page.FillAsync("#wh-edit-name", "河东分拨仓");
+        await page.FillAsync("#wh-edit-priority input", "4");
+        await page.PressAsync("#wh-edit-priority input", "Tab");
+        await page.ClickAsync("#save-warehouse-edit");
+        await Assertions.Expect(page.Locator("#warehouse-edit-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(grid).ToContainTextAsync("河东分拨仓");
+        await Chromium.Screenshot(page, "inventory-warehouses");
+
+        var edited = await _api.Get<WarehouseView>($"/api/warehouses/{code}");
+        Assert.Equal(("河东分拨仓", 4, "兰山区测试路 1 号", true), (edited.Name, edited.Priority, edited.Address, edited.Active));
+
+        await page.ClickAsync($"#toggle-warehouse-{code}");
+        await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("新订单不再分配到仓库");
+        await DialogScreenshot(page, "inventory-warehouse-deactivate");
+        await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#warehouses-grid .rz-data-row:has(#toggle-warehouse-{code})")).ToContainTextAsync("已停用");
+        Assert.False((await _api.Get<WarehouseView>($"/api/warehouses/{code}")).Active);
+    }
+
+    [Fact]
+    public async Task A_sku_deactivated_in_the_portal_leaves_the_new_order_form_and_the_api_refuses_orders_for_it_until_reactivated()
+    {
+        var code = await _api.CreateSku();
+        await _api.Receive(code, OmsClient.MainWarehouse, 5);
+        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}"), p => p.Total == 1);
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        var offered = page.Locator($"#sku-options option[value='{code}']");
+        await _pages.Open(page, "/app/orders/new");
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+
+        await SetActive(page, code, active: false);
+        await OmsClient.FieldError(await _api.Post("/api/orders", NewOrder.For(NewOrder.Line(code, 1))), "lines[0].skuCode");
+        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}&active=false"), p => p.Total == 1);
+        await _pages.Open(page, "/app/orders/new");
+        await page.Locator("#sku-options option").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(offered).ToHaveCountAsync(0);
+        await page.FillAsync("#line-0-sku", code);
+        await page.PressAsync("#line-0-sku", "Tab");
+        await Assertions.Expect(page.Locator("#line-0-inactive")).ToContainTextAsync("已停用");
+
+        await SetActive(page, code, active: true);
+        Assert.Equal("PendingReview", (await _api.CreateOrder(NewOrder.For(NewOrder.Line(code, 1)))).Status);
+        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}&active=true"), p => p.Total == 1);
+        await _pages.Open(page, "/app/orders/new");
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task The_sku_detail_shows_stock_per_warehouse_and_recent_movements_also_listed_under_stock_movements()
+    {
+        var code = await _api.CreateSku(safetyStock: 2);
+        await _api.Receive(code, OmsClient.MainWarehouse, 9);
+        await _api.Receive(code, OmsClient.JinanWarehouse, 4);
+        await _api.ReadModelCaughtUp();
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/inventory/skus");
+        await page.FillAsync("#sku-search", code);
+        await page.PressAsync("#sku-search", "Enter");
+        await Assertions.Expect(page.Locator("#skus-grid .rz-data-row")).ToHaveCountAsync(1);
+
+        await page.ClickAsync($"#sku-link-{code}");
+        await Assertions.Expect(page.Locator("#sku-title")).ToContainTextAsync(code);
+        var levels = page.Locator("#sku-levels-grid");
+        await Assertions.Expect(levels.Locator(".rz-data-row", new() { HasText = OmsClient.MainWarehouse })).ToContainTextAsync("9");
+        await Assertions.Expect(levels.Locator(".rz-data-row", new() { HasText = OmsClient.JinanWarehouse })).ToContainTextAsync("4");
+        await Assertions.Expect(page.Locator("#movements-grid .rz-data-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#movements-grid")).ToContainTextAsync("入库");
+        await Chromium.Screenshot(page, "inventory-sku-detail");
+
+        await page.ClickAsync("#tab-movements");
+        await page.Locator("#movement-sku").WaitForAsync();
+        await page.FillAsync("#movement-sku", code);
+        await page.PressAsync("#movement-sku", "Enter");
+        await Assertions.Expect(page.Locator("#movements-grid .rz-data-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#movements-grid")).ToContainTextAsync(OmsClient.JinanWarehouse);
+        await Chromium.Screenshot(page, "inventory-movements");
+    }
+
+    /// <summary>A screenshot with the dialog's fade-in finished.</summary>
+    private static Task DialogScreenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotDirectory, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+
+    /// <summary>Finds the SKU in the SKU management page and deactivates or reactivates it through the confirmation dialog.</summary>
+    private async Task SetActive(IPage page, string code, bool active)
+    {
+        await _pages.Open(page, "/app/inventory/skus");
+        await page.FillAsync("#sku-search", code);
+        await page.PressAsync("#sku-search", "Enter");
+        var row = page.Locator("#skus-grid .rz-data-row");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(active ? "已停用" : "启用中");
+        await page.ClickAsync($"#toggle-sku-{code}");
+        await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync(active ? "可以重新下单" : "不能再下单");
+        if (!active) await DialogScreenshot(page, "inventory-sku-deactivate");
+        await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync(active ? "启用中" : "已停用");
+        if (!active) await Chromium.Screenshot(page, "inventory-skus");
+        Assert.Equal(active, (await _api.Get<SkuView>($"/api/skus/{code}")).Active);
+    }
+}

@@ -1,0 +1,28 @@
+using CloudOMS.Grains;
+
+namespace CloudOMS.WebPortal.Warehouses;
+
+/// <summary>
+/// Changes to an existing warehouse, shared by the HTTP API and the portal so both check the same
+/// input and the same warehouse scope. A warehouse the caller may not see is as good as unknown (404).
+/// </summary>
+public static class WarehouseCommands
+{
+    /// <summary>Edits everything but the code; returns the field errors instead when the input is wrong.</summary>
+    public static async Task<(WarehouseInfo? Info, FieldErrors Errors)> Update(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code, WarehouseInput input)
+    {
+        var grain = Visible(grains, tenantId, sees, code);
+        var errors = WarehouseApi.Validate(input);
+        if (errors.Any) return (null, errors);
+        return (await grain.Update(WarehouseApi.Draft(input)), errors);
+    }
+
+    /// <summary>A deactivated warehouse keeps its stock and orders but gets no new allocations or receipts.</summary>
+    public static Task<WarehouseInfo> SetActive(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code, bool active) =>
+        Visible(grains, tenantId, sees, code).SetActive(active);
+
+    private static IWarehouseGrain Visible(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code) =>
+        Limits.IsCode(code) && sees(code)
+            ? grains.Warehouse(tenantId, code)
+            : throw CommandException.NotFound($"仓库 {code} 不存在 / warehouse not found");
+}
