@@ -11,7 +11,7 @@ namespace CloudOMS.Silo.ReadModel;
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
 {
     /// <summary>Bump when the tables change: the read model is then rebuilt from grain storage.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public string? TenantId { get; set; }
 
