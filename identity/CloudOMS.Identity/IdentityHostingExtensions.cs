@@ -104,6 +104,9 @@ public static class IdentityHostingExtensions
         services.AddScoped<TenantDirectory>();
         services.AddScoped<SignupService>();
         services.AddScoped<ApiClientService>();
+        services.AddScoped<MemberAdmin>();
+        services.AddScoped<RoleAdmin>();
+        services.AddScoped<TwoFactorEnrolment>();
         services.AddSingleton<IEmailSender>(sp =>
             string.IsNullOrEmpty(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
                 ? new FileEmailSender(Path.Combine(dataDirectory, "mail"), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FileEmailSender>>())

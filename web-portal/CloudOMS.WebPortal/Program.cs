@@ -9,6 +9,7 @@ using CloudOMS.WebPortal.Seeding;
 using CloudOMS.WebPortal.Tracking;
 using CloudOMS.WebPortal.Ui;
 using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using CloudOMS.WebPortal.Warehouses;
 using Scalar.AspNetCore;
 
@@ -45,6 +46,7 @@ app.MapWarehouseApi();
 app.MapSkuApi();
 app.MapStockApi();
 app.MapOrderApi();
+app.MapTenantProfileApi();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     PortalSignIn.RegisterClient(app.Services).GetAwaiter().GetResult();

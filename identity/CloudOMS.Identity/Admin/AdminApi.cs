@@ -20,16 +20,22 @@ public static class AdminApi
     {
         routes.MapGet("/api/permissions", () => Results.Ok(All)).RequirePermission(RequiresPermission.AnyMember).WithTags("Access");
         var roles = routes.MapGroup("/api/roles").WithTags("Access");
-        roles.MapGet("/", ListRoles).RequirePermission(RolesManage);
-        roles.MapPost("/", CreateRole).RequirePermission(RolesManage);
-        roles.MapPut("/{roleId}", UpdateRole).RequirePermission(RolesManage);
-        roles.MapDelete("/{roleId}", DeleteRole).RequirePermission(RolesManage);
+        roles.MapGet("/", async (RoleAdmin admin, CurrentAccess access) => Results.Ok(await admin.List(access.Required.TenantId))).RequirePermission(RolesManage);
+        roles.MapPost("/", async (RoleInput input, RoleAdmin admin, CurrentAccess access) =>
+            (await admin.Create(access.Required, input)).ToHttp(role => Results.Created($"/api/roles/{((TenantRole)role!).Id}", role))).RequirePermission(RolesManage);
+        roles.MapPut("/{roleId}", async (string roleId, RoleInput input, RoleAdmin admin, CurrentAccess access) =>
+            (await admin.Update(access.Required, roleId, input)).ToHttp(Results.Ok)).RequirePermission(RolesManage);
+        roles.MapDelete("/{roleId}", async (string roleId, RoleAdmin admin, CurrentAccess access) =>
+            (await admin.Delete(access.Required, roleId)).ToHttp()).RequirePermission(RolesManage);
 
         var users = routes.MapGroup("/api/users").WithTags("Access");
-        users.MapGet("/", ListMembers).RequirePermission(UsersManage);
-        users.MapPut("/{userId}/roles", SetRoles).RequirePermission(UsersManage);
-        users.MapPost("/{userId}/deactivate", (string userId, IdentityDb db, CurrentAccess access, AuditLog audit) => SetActive(userId, false, db, access, audit)).RequirePermission(UsersManage);
-        users.MapPost("/{userId}/activate", (string userId, IdentityDb db, CurrentAccess access, AuditLog audit) => SetActive(userId, true, db, access, audit)).RequirePermission(UsersManage);
+        users.MapGet("/", async (MemberAdmin members, CurrentAccess access) => Results.Ok(await members.List(access.Required.TenantId))).RequirePermission(UsersManage);
+        users.MapPut("/{userId}/roles", async (string userId, MemberRolesInput input, MemberAdmin members, CurrentAccess access) =>
+            (await members.SetRoles(access.Required, userId, input.RoleIds)).ToHttp()).RequirePermission(UsersManage);
+        users.MapPost("/{userId}/deactivate", async (string userId, MemberAdmin members, CurrentAccess access) =>
+            (await members.SetActive(access.Required, userId, false)).ToHttp()).RequirePermission(UsersManage);
+        users.MapPost("/{userId}/activate", async (string userId, MemberAdmin members, CurrentAccess access) =>
+            (await members.SetActive(access.Required, userId, true)).ToHttp()).RequirePermission(UsersManage);
         users.MapPost("/invitations", Invitations.Invite).RequirePermission(UsersManage);
 
         var clients = routes.MapGroup("/api/api-clients").WithTags("Access");
@@ -45,14 +51,8 @@ public static class AdminApi
             })
             .RequirePermission(ApiManage);
 
-        routes.MapPut("/api/tenant/security", async (SecurityInput input, IdentityDb db, CurrentAccess access, AuditLog audit) =>
-            {
-                var tenant = await db.Tenants.SingleAsync(t => t.Id == access.Required.TenantId);
-                tenant.RequireTwoFactor = input.RequireTwoFactor;
-                await db.SaveChangesAsync();
-                await audit.Write(tenant.Id, access.Required.Actor, "tenant.2fa-policy", detail: input.RequireTwoFactor ? "required" : "optional");
-                return Results.Ok(tenant);
-            })
+        routes.MapPut("/api/tenant/security", async (SecurityInput input, MemberAdmin members, CurrentAccess access) =>
+                (await members.SetTwoFactorPolicy(access.Required, input.RequireTwoFactor)).ToHttp(Results.Ok))
             .RequirePermission(UsersManage).WithTags("Access");
         routes.MapGet("/api/audit", async (IdentityDb db, CurrentAccess access, int? page, int? pageSize) =>
             {
@@ -65,94 +65,6 @@ public static class AdminApi
             .RequirePermission(AuditView).WithTags("Access");
         routes.MapMe();
         return routes;
-    }
-
-    private static async Task<IResult> ListRoles(IdentityDb db, CurrentAccess access) =>
-        Results.Ok(await db.TenantRoles.AsNoTracking().Where(r => r.TenantId == access.Required.TenantId).OrderBy(r => r.Name).ToListAsync());
-
-    private static async Task<IResult> CreateRole(RoleInput input, IdentityDb db, CurrentAccess access, AuditLog audit)
-    {
-        var tenantId = access.Required.TenantId;
-        if (await ValidateRole(input, db, tenantId, null) is { Count: > 0 } errors) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
-        var role = new TenantRole { Id = TenantDirectory.NewId(), TenantId = tenantId, Name = input.Name!.Trim(), Permissions = [.. input.Permissions!.Distinct()], Warehouses = [.. (input.Warehouses ?? []).Distinct()] };
-        db.TenantRoles.Add(role);
-        await db.SaveChangesAsync();
-        await audit.Write(tenantId, access.Required.Actor, "role.created", role.Name, string.Join(",", role.Permissions));
-        return Results.Created($"/api/roles/{role.Id}", role);
-    }
-
-    private static async Task<IResult> UpdateRole(string roleId, RoleInput input, IdentityDb db, CurrentAccess access, AuditLog audit)
-    {
-        var tenantId = access.Required.TenantId;
-        var role = await db.TenantRoles.FirstOrDefaultAsync(r => r.Id == roleId && r.TenantId == tenantId);
-        if (role is null) return Results.NotFound();
-        if (await ValidateRole(input, db, tenantId, roleId) is { Count: > 0 } errors) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
-        (role.Name, role.Permissions, role.Warehouses) = (input.Name!.Trim(), [.. input.Permissions!.Distinct()], [.. (input.Warehouses ?? []).Distinct()]);
-        await db.SaveChangesAsync();
-        await audit.Write(tenantId, access.Required.Actor, "role.changed", role.Name, string.Join(",", role.Permissions));
-        return Results.Ok(role);
-    }
-
-    private static async Task<IResult> DeleteRole(string roleId, IdentityDb db, CurrentAccess access, AuditLog audit)
-    {
-        var tenantId = access.Required.TenantId;
-        var role = await db.TenantRoles.FirstOrDefaultAsync(r => r.Id == roleId && r.TenantId == tenantId);
-        if (role is null) return Results.NotFound();
-        if (await db.MembershipRoles.AnyAsync(m => m.TenantId == tenantId && m.RoleId == roleId))
-            return Results.Problem("该角色仍有成员在用，不能删除 / the role is still assigned", statusCode: 409);
-        db.TenantRoles.Remove(role);
-        await db.SaveChangesAsync();
-        await audit.Write(tenantId, access.Required.Actor, "role.deleted", role.Name);
-        return Results.NoContent();
-    }
-
-    private static async Task<Dictionary<string, string[]>> ValidateRole(RoleInput input, IdentityDb db, string tenantId, string? roleId)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 30) errors["name"] = ["请填写角色名称（不超过 30 字） / name is required, at most 30 characters"];
-        else if (await db.TenantRoles.AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.Id != roleId)) errors["name"] = ["角色名称已存在 / a role with this name exists"];
-        if (input.Permissions is null || input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = ["包含未知权限 / unknown permission"];
-        if (input.Warehouses?.Any(w => string.IsNullOrWhiteSpace(w) || w.Length > 40) == true) errors["warehouses"] = ["仓库编码无效 / invalid warehouse code"];
-        return errors;
-    }
-
-    private static async Task<IResult> ListMembers(IdentityDb db, CurrentAccess access)
-    {
-        var tenantId = access.Required.TenantId;
-        var members = await (from m in db.Memberships.Include(m => m.Roles)
-                             join u in db.Users on m.UserId equals u.Id
-                             where m.TenantId == tenantId
-                             orderby u.Email
-                             select new { u.Id, u.Email, u.DisplayName, m.Active, u.TwoFactorEnabled, RoleIds = m.Roles.Select(r => r.RoleId).ToList() })
-            .AsNoTracking().ToListAsync();
-        return Results.Ok(members);
-    }
-
-    private static async Task<IResult> SetRoles(string userId, MemberRolesInput input, IdentityDb db, CurrentAccess access, AuditLog audit)
-    {
-        var tenantId = access.Required.TenantId;
-        var membership = await db.Memberships.Include(m => m.Roles).FirstOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId);
-        if (membership is null) return Results.NotFound();
-        var roleIds = (input.RoleIds ?? []).Distinct().ToList();
-        if (await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && roleIds.Contains(r.Id)) != roleIds.Count)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["roleIds"] = ["包含不存在的角色 / unknown role"] });
-        membership.Roles.Clear();
-        membership.Roles.AddRange(roleIds.Select(r => new MembershipRole { TenantId = tenantId, UserId = userId, RoleId = r }));
-        await db.SaveChangesAsync();
-        await audit.Write(tenantId, access.Required.Actor, "member.roles-changed", userId, string.Join(",", roleIds));
-        return Results.NoContent();
-    }
-
-    private static async Task<IResult> SetActive(string userId, bool active, IdentityDb db, CurrentAccess access, AuditLog audit)
-    {
-        var tenantId = access.Required.TenantId;
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId);
-        if (membership is null) return Results.NotFound();
-        membership.Active = active;
-        await db.SaveChangesAsync();
-        await audit.Write(tenantId, access.Required.Actor, active ? "member.activated" : "member.deactivated", userId);
-        return Results.NoContent();
     }
 
     private static async Task<IResult> CreateClient(ApiClientInput input, ApiClientService service, CurrentAccess access, AuditLog audit)

@@ -1,6 +1,5 @@
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
-using Microsoft.AspNetCore.Identity;
 
 namespace CloudOMS.Identity.Admin;
 
@@ -19,43 +18,19 @@ public static class MeApi
             var tenants = userId is null ? [] : await directory.TenantsOf(userId);
             return Results.Ok(new { grant.TenantId, grant.Actor, Permissions = grant.Permissions.Order(), grant.Warehouses, Tenants = tenants.Select(t => new { t.Id, t.Name }) });
         });
-        me.MapPost("/2fa/setup", async (CodeInput? input, HttpContext context, UserManager<OmsUser> users) =>
-        {
-            if (await User(context, users) is not { } user) return Results.Problem("仅限用户账号 / users only", statusCode: 400);
-            // Replacing an enrolled authenticator needs a code from it: a token alone is not enough.
-            if (user.TwoFactorEnabled && !await CodeIsValid(users, user, input?.Code)) return WrongCode();
-            await users.ResetAuthenticatorKeyAsync(user);
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            var uri = $"otpauth://totp/CloudOMS:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=CloudOMS&digits=6";
-            return Results.Ok(new { SharedKey = key, AuthenticatorUri = uri });
-        });
-        me.MapPost("/2fa/enable", async (CodeInput input, HttpContext context, UserManager<OmsUser> users, CurrentAccess access, AuditLog audit) =>
-        {
-            if (await User(context, users) is not { } user) return Results.Problem("仅限用户账号 / users only", statusCode: 400);
-            if (!await CodeIsValid(users, user, input.Code)) return WrongCode();
-            await users.SetTwoFactorEnabledAsync(user, true);
-            await audit.Write(access.Required.TenantId, user.Email!, "2fa.enabled");
-            return Results.NoContent();
-        });
-        me.MapPost("/2fa/disable", async (CodeInput? input, HttpContext context, UserManager<OmsUser> users, CurrentAccess access, AuditLog audit) =>
-        {
-            if (await User(context, users) is not { } user) return Results.Problem("仅限用户账号 / users only", statusCode: 400);
-            if (!await CodeIsValid(users, user, input?.Code)) return WrongCode();
-            await users.SetTwoFactorEnabledAsync(user, false);
-            await audit.Write(access.Required.TenantId, user.Email!, "2fa.disabled");
-            return Results.NoContent();
-        });
+        me.MapPost("/2fa/setup", async (CodeInput? input, HttpContext context, TwoFactorEnrolment enrolment) =>
+            await User(context, enrolment) is { } user ? (await enrolment.Setup(user, input?.Code)).ToHttp(Results.Ok) : UsersOnly());
+        me.MapPost("/2fa/enable", async (CodeInput input, HttpContext context, TwoFactorEnrolment enrolment, CurrentAccess access) =>
+            await User(context, enrolment) is { } user ? (await enrolment.Enable(user, access.Required.TenantId, input.Code)).ToHttp() : UsersOnly());
+        me.MapPost("/2fa/disable", async (CodeInput? input, HttpContext context, TwoFactorEnrolment enrolment, CurrentAccess access) =>
+            await User(context, enrolment) is { } user ? (await enrolment.Disable(user, access.Required.TenantId, input?.Code)).ToHttp() : UsersOnly());
         return routes;
     }
 
-    private static async Task<bool> CodeIsValid(UserManager<OmsUser> users, OmsUser user, string? code) =>
-        !string.IsNullOrWhiteSpace(code) && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", ""));
+    private static IResult UsersOnly() => Results.Problem("仅限用户账号 / users only", statusCode: 400);
 
-    private static IResult WrongCode() =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["验证码不正确 / wrong code"] }, title: "输入有误 / invalid input");
-
-    private static async Task<OmsUser?> User(HttpContext context, UserManager<OmsUser> users) =>
+    private static async Task<OmsUser?> User(HttpContext context, TwoFactorEnrolment enrolment) =>
         context.User.FindFirst(OmsClaims.Kind)?.Value == OmsClaims.UserKind && context.User.FindFirst("sub")?.Value is { } id
-            ? await users.FindByIdAsync(id)
+            ? await enrolment.FindUser(id)
             : null;
 }

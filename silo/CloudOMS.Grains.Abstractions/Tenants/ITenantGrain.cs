@@ -7,6 +7,9 @@ public interface ITenantGrain : IGrainWithStringKey
 
     Task<TenantProfile?> GetProfile();
 
+    /// <summary>Replaces the company's name and invoice details (validated again here); plan and creation stay.</summary>
+    Task<TenantProfile> UpdateDetails(CompanyDetails details);
+
     /// <summary>Next order number of the day, e.g. SO20261125-0042.</summary>
     Task<string> NextOrderId();
 
@@ -16,12 +19,31 @@ public interface ITenantGrain : IGrainWithStringKey
     Task RegisterWarehouse(WarehouseRef warehouse, bool isNew);
 }
 
+/// <summary>The company: its name and the details a Chinese invoice (发票) carries for it.</summary>
 [GenerateSerializer, Immutable, Alias("cloudoms.TenantProfile")]
 public sealed record TenantProfile(
     [property: Id(0)] string TenantId,
     [property: Id(1)] string Name,
     [property: Id(2)] string Plan,
-    [property: Id(3)] DateTimeOffset CreatedAt);
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] string? TaxId = null,
+    [property: Id(5)] string? ContactName = null,
+    [property: Id(6)] string? Phone = null,
+    [property: Id(7)] string? Address = null,
+    [property: Id(8)] string? BankName = null,
+    [property: Id(9)] string? BankAccount = null);
+
+/// <summary>What a tenant admin edits on the company profile.</summary>
+/// <param name="TaxId">统一社会信用代码 (unified social credit code), the taxpayer id on invoices.</param>
+[GenerateSerializer, Immutable, Alias("cloudoms.CompanyDetails")]
+public sealed record CompanyDetails(
+    [property: Id(0)] string? Name,
+    [property: Id(1)] string? TaxId,
+    [property: Id(2)] string? ContactName,
+    [property: Id(3)] string? Phone,
+    [property: Id(4)] string? Address,
+    [property: Id(5)] string? BankName,
+    [property: Id(6)] string? BankAccount);
 
 /// <summary>What allocation needs to know about a warehouse.</summary>
 [GenerateSerializer, Immutable, Alias("cloudoms.WarehouseRef")]

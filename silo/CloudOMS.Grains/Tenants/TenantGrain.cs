@@ -22,6 +22,15 @@ public sealed class TenantGrain(
 
     public Task<TenantProfile?> GetProfile() => Task.FromResult(state.State.Profile);
 
+    public async Task<TenantProfile> UpdateDetails(CompanyDetails details)
+    {
+        RequireProfile();
+        CompanyRules.Validate(details).ThrowIfAny();
+        state.State.Profile = CompanyRules.Apply(state.State.Profile!, details);
+        await Save();
+        return state.State.Profile;
+    }
+
     public async Task<string> NextOrderId()
     {
         RequireProfile();

@@ -25,3 +25,8 @@ public sealed record AuditEntryView(long Id, string? TenantId, DateTimeOffset At
 public sealed record AuditPageView(IReadOnlyList<AuditEntryView> Items, int Total);
 
 public sealed record TwoFactorSetupView(string SharedKey, string AuthenticatorUri);
+
+public sealed record CompanyBody(string? Name, string? TaxId, string? ContactName, string? Phone, string? Address, string? BankName, string? BankAccount);
+
+public sealed record CompanyProfileView(string TenantId, string Name, string Plan, DateTimeOffset CreatedAt, string? TaxId, string? ContactName,
+    string? Phone, string? Address, string? BankName, string? BankAccount);

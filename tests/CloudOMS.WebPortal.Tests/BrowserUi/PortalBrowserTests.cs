@@ -67,7 +67,7 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     public async Task An_admin_creates_an_api_client_whose_secret_is_shown_once_and_works_within_its_permissions()
     {
         var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
-        await _pages.Open(page, "/app/settings");
+        await _pages.Open(page, "/app/settings/api-clients");
         await page.FillAsync("#client-name", "ERP 对接");
         await page.Locator("#client-permissions").GetByText("查看订单").ClickAsync();
         await page.ClickAsync("#create-client");
@@ -84,6 +84,7 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         await page.ReloadAsync();
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(0, await page.Locator("#client-secret").CountAsync());
+        await _pages.Open(page, "/app/settings/audit");
         await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("api-client.created");
     }
 

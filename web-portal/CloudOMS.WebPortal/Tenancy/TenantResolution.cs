@@ -29,6 +29,8 @@ public static class TenantResolutionExtensions
     {
         services.AddScoped<CurrentUser>();
         services.AddSingleton<ITenantProvisioner, GrainTenantProvisioner>();
+        services.AddSingleton<ITenantWarehouses, Tenants.GrainTenantWarehouses>();
+        services.AddScoped<Tenants.CompanyProfiles>();
         services.AddSingleton<Seeding.DemoIdentitySeeder>();
         return services;
     }

@@ -20,6 +20,18 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Ac
     public string CompanyName { get; private set; } = "";
     public string UserName { get; private set; } = "";
 
+    /// <summary>The signed-in user's id (the token's subject).</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>Raised when something the layout shows (the company name) changed in this circuit.</summary>
+    public event Action? Changed;
+
+    public void CompanyRenamed(string name)
+    {
+        CompanyName = name;
+        Changed?.Invoke();
+    }
+
     /// <summary>Resolves the grant once per circuit; false when the user has no access to the tenant any more.</summary>
     public Task<bool> Load() => _loading ??= Resolve();
 
@@ -42,6 +54,7 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Ac
         if (Grant is null) return false;
         tenant.Set(Grant.TenantId);
         UserName = user.Identity?.Name ?? Grant.Actor;
+        UserId = user.FindFirst("sub")?.Value;
         CompanyName = await identity.Tenants.AsNoTracking().Where(t => t.Id == Grant.TenantId).Select(t => t.Name).FirstOrDefaultAsync() ?? Grant.TenantId;
         return true;
     }

@@ -15,6 +15,7 @@ public static class PortalUi
         services.AddCascadingAuthenticationState();
         services.AddScoped<PortalSession>();
         services.AddScoped<UiPreferences>();
+        services.AddScoped<AdminActions>();
         return services;
     }
 

@@ -1,0 +1,41 @@
+namespace CloudOMS.Identity.Admin;
+
+public enum AdminOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>
+/// The answer of an administration command, the same for the HTTP API and the portal: done (with
+/// a value), field errors, not found, or refused by a rule (the message says why, Chinese first).
+/// </summary>
+public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, string[]> Errors, string? Message = null, object? Value = null)
+{
+    public const string InvalidTitle = "输入有误 / invalid input";
+
+    public bool Succeeded => Outcome == AdminOutcome.Done;
+
+    public static AdminResult Done(object? value = null) => new(AdminOutcome.Done, new Dictionary<string, string[]>(), Value: value);
+
+    public static AdminResult Invalid(IDictionary<string, string[]> errors) => new(AdminOutcome.Invalid, errors);
+
+    public static AdminResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static AdminResult NotFound() => new(AdminOutcome.NotFound, new Dictionary<string, string[]>());
+
+    public static AdminResult Conflict(string message) => new(AdminOutcome.Conflict, new Dictionary<string, string[]>(), message);
+
+    /// <summary>400 with the field errors, 404, 409 with the message, or <paramref name="done"/>.</summary>
+    public IResult ToHttp(Func<object?, IResult> done) => Outcome switch
+    {
+        AdminOutcome.Done => done(Value),
+        AdminOutcome.Invalid => Results.ValidationProblem(Errors, title: InvalidTitle),
+        AdminOutcome.NotFound => Results.NotFound(),
+        _ => Results.Problem(Message, statusCode: StatusCodes.Status409Conflict, title: "无法执行 / conflict"),
+    };
+
+    public IResult ToHttp() => ToHttp(_ => Results.NoContent());
+}
