@@ -12,7 +12,6 @@ public sealed record MeView(string TenantId, string Actor, IReadOnlyList<string>
 
 public sealed record ApiClientBody(string? Name, IReadOnlyList<string>? Permissions);
 
-public sealed record NewApiClientView(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Permissions);
 
 public sealed record RoleView(string Id, string TenantId, string Name, IReadOnlyList<string> Permissions, IReadOnlyList<string> Warehouses);
 

@@ -61,7 +61,7 @@ public sealed record SkuRowView(string Code, string Name, string? Barcode, strin
 
 public sealed record SkuView(SkuProfileView Profile, IReadOnlyList<StockLevelView> Levels, bool Active = true);
 
-public sealed record NewApiClientView(string ClientId, string ClientSecret);
+public sealed record NewApiClientView(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Permissions);
 
 public sealed record StockLevelView(string Warehouse, int OnHand, int Reserved, int Available, int SafetyStock);
 
