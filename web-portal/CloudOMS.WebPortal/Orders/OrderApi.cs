@@ -40,8 +40,7 @@ public static class OrderApi
         public IOrderGrain Order(string orderId) => Grains.Order(Tenant.Required, orderId);
 
         /// <summary>Whether the order exists and lies in the caller's warehouses (a scoped user sees allocated orders only).</summary>
-        public async Task<bool> Visible(string orderId) =>
-            Limits.IsCode(orderId) && (User.Warehouses is null || User.Sees((await Order(orderId).Get())?.Warehouse));
+        public Task<bool> Visible(string orderId) => OrderCommands.InScope(Order(orderId), orderId, User.Warehouses, User.Sees);
     }
 
     private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> List([AsParameters] OrderQuery query, ReadModelDbContext db, CurrentUser user)
@@ -77,11 +76,7 @@ public static class OrderApi
 
     private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> Ship(string orderId, ShipInput input, [AsParameters] Ctx c)
     {
-        var errors = new FieldErrors();
-        if (!Carriers.IsKnown(input.Carrier))
-            errors.Add("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(x => x.Code))} / unknown carrier");
-        if (string.IsNullOrWhiteSpace(input.TrackingNo) || !Limits.IsCode(input.TrackingNo.Trim()))
-            errors.Add("trackingNo", "请填写有效的运单号（字母、数字，最多 40 位） / a valid tracking number is required");
+        var errors = OrderCommands.ShipmentErrors(input.Carrier, input.TrackingNo);
         if (errors.Any) return ApiProblems.Invalid(errors);
         if (!await c.Visible(orderId)) return TypedResults.NotFound();
         return TypedResults.Ok(OrderDto.From(await c.Order(orderId).Ship(c.User.Name, input.Carrier!, input.TrackingNo!.Trim())));

@@ -24,12 +24,12 @@ public static class OrderExport
     }
 
     private static async Task<IResult> Export(HttpContext context, AccessResolver access, IDbContextFactory<ReadModelDbContext> readModel,
-        IStringLocalizer<UiText> T, TimeProvider clock, string? status, string? channel, string? q)
+        IStringLocalizer<UiText> T, TimeProvider clock, string? status, string? channel, string? warehouse, string? from, string? to, string? q)
     {
         var grant = await access.Resolve(context.User);
         if (grant is null || !grant.Permissions.Contains(Permissions.OrdersView)) return Results.Forbid();
 
-        var query = new OrderQuery(status, channel, null, null, null, q, 1, null);
+        var query = new OrderQuery(status, channel, from, to, warehouse, q, 1, null);
         if (query.Validate().Any) return Results.BadRequest();
         await using var db = await readModel.CreateDbContextAsync();
         db.TenantId = grant.TenantId;
