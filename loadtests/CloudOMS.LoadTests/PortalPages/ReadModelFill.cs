@@ -59,6 +59,7 @@ public static class ReadModelFill
             })],
         };
         row.SetTimes(created, template.ShippedAt + shift);
+        row.StampLines();
         return row;
     }
 }

@@ -94,6 +94,7 @@ internal static class StateProjections
             lineRow.Amount = line.Amount;
         }
         row.Lines.RemoveAll(l => order.Lines.All(x => x.LineNo != l.LineNo));
+        row.StampLines();
     }
 
     private static async Task Sku(ReadModelDbContext db, string tenantId, string code, int version, SkuInventoryState? sku, CancellationToken ct)

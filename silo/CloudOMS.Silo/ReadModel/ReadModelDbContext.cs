@@ -11,7 +11,7 @@ namespace CloudOMS.Silo.ReadModel;
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
 {
     /// <summary>Bump when the tables change: the read model is then rebuilt from grain storage.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public string? TenantId { get; set; }
 
@@ -77,6 +77,8 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
         {
             e.HasKey(l => new { l.TenantId, l.OrderId, l.LineNo });
             e.HasIndex(l => new { l.TenantId, l.SkuCode });
+            // Covers the dashboard's per-SKU figures.
+            e.HasIndex(l => new { l.TenantId, l.CreatedOn, l.Status, l.Warehouse, l.SkuCode, l.Quantity });
             e.HasQueryFilter(l => l.TenantId == TenantId);
         });
     }

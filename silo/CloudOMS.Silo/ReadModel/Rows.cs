@@ -120,6 +120,13 @@ public sealed class OrderRow : ITenantRow, IVersionedRow
         ShippedAt = shippedAt;
         ProcessingMinutes = shippedAt is { } shipped ? (int)Math.Round((shipped - createdAt).TotalMinutes) : null;
     }
+
+    /// <summary>Copies the order's day, status and warehouse onto its lines, so per-SKU figures need no join.</summary>
+    public void StampLines()
+    {
+        foreach (var line in Lines)
+            (line.CreatedOn, line.Status, line.Warehouse) = (CreatedOn, Status, Warehouse);
+    }
 }
 
 public sealed class OrderLineRow : ITenantRow
@@ -133,6 +140,11 @@ public sealed class OrderLineRow : ITenantRow
     public decimal UnitPrice { get; set; }
     public decimal Discount { get; set; }
     public decimal Amount { get; set; }
+
+    /// <summary>The order's day, status and warehouse (see <see cref="OrderRow.StampLines"/>).</summary>
+    public DateOnly CreatedOn { get; set; }
+    public string Status { get; set; } = "";
+    public string? Warehouse { get; set; }
 }
 
 /// <summary>How far the projection has read the grain storage change sequence.</summary>

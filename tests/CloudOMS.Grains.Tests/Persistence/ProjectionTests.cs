@@ -17,7 +17,12 @@ public sealed class ProjectionTests
         var row = await Eventually.Until(() => Order(oms, tenant, "SO-1"), o => o?.Status == "Approved", what: "approved order in read model");
         Assert.Equal("WH1", row!.Warehouse);
         Assert.Equal("Reserved", row.Hold);
-        Assert.Equal(2, Assert.Single(row.Lines).Quantity);
+        var line = Assert.Single(row.Lines);
+        Assert.Equal(2, line.Quantity);
+        // Lines carry the order's day, status and warehouse, which the dashboard counts by.
+        Assert.Equal((row.CreatedOn, "Approved", "WH1"), (line.CreatedOn, line.Status, line.Warehouse));
+        Assert.Equal(DateOnly.FromDateTime(row.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), row.CreatedOn);
+        Assert.Null(row.ProcessingMinutes);
         var stock = await Eventually.Until(() => Stock(oms, tenant, "S1"), s => s?.Reserved == 2, what: "stock row");
         Assert.Equal(8, stock!.Available);
     }

@@ -30,7 +30,8 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         db.Stock.AddRange(
             new StockRow { TenantId = "t1", SkuCode = "S1", WarehouseCode = "W1", OnHand = 12, Reserved = 0, Available = 12, SafetyStock = 2 },
             new StockRow { TenantId = "t1", SkuCode = "S4", WarehouseCode = "W1", OnHand = 8, Reserved = 0, Available = 8, SafetyStock = 10 });
-        db.Skus.Add(new SkuRow { TenantId = "t1", Code = "S4", Name = "滞销品" });
+        db.Skus.AddRange(new SkuRow { TenantId = "t1", Code = "S1", Name = "S1 name" }, new SkuRow { TenantId = "t1", Code = "S2", Name = "S2 name" },
+            new SkuRow { TenantId = "t1", Code = "S4", Name = "滞销品" });
         await db.SaveChangesAsync();
     }
 
@@ -88,6 +89,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
             Lines = [.. lines.Select((l, i) => new OrderLineRow { TenantId = tenant, OrderId = id, LineNo = i + 1, SkuCode = l.Sku, SkuName = l.Sku + " name", Quantity = l.Quantity })],
         };
         row.SetTimes(created, shipped);
+        row.StampLines();
         return row;
     }
 }

@@ -40,10 +40,10 @@ public static class DashboardQueries
             .GroupBy(c => c.Returning).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var customers = buyers.Sum(b => b.Count);
         var returning = buyers.Where(b => b.Key).Sum(b => b.Count);
-        var bySku = await (from l in db.OrderLines
-                           join o in sales on l.OrderId equals o.OrderId
-                           group l by l.SkuCode into g
-                           select new { Code = g.Key, Name = g.Max(l => l.SkuName), Quantity = g.Sum(l => l.Quantity) }).ToListAsync();
+        var bySku = await db.OrderLines
+            .Where(l => l.CreatedOn >= first && !NotSales.Contains(l.Status) && (scope == null || (l.Warehouse != null && scope.Contains(l.Warehouse))))
+            .GroupBy(l => l.SkuCode)
+            .Select(g => new { Code = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToListAsync();
         var stock = await db.Stock.Where(s => scope == null || scope.Contains(s.WarehouseCode)).ToListAsync();
         var skuNames = await db.Skus.Select(s => new { s.Code, s.Name }).ToDictionaryAsync(s => s.Code, s => s.Name);
 
@@ -70,7 +70,7 @@ public static class DashboardQueries
             .Select(g => new ChartPoint(skuNames.GetValueOrDefault(g.Key, g.Key), g.Sum(s => s.OnHand))).OrderByDescending(p => p.Value).Take(10).ToList();
         return new DashboardData(kpis, daily,
             [.. sold.GroupBy(g => g.Channel).Select(c => new ChartPoint(c.Key, c.Sum(g => g.Sales))).OrderByDescending(p => p.Value)],
-            [.. bySku.OrderByDescending(s => s.Quantity).Take(10).Select(s => new ChartPoint(s.Name, s.Quantity))],
+            [.. bySku.OrderByDescending(s => s.Quantity).Take(10).Select(s => new ChartPoint(skuNames.GetValueOrDefault(s.Code, s.Code), s.Quantity))],
             slow,
             [.. groups.GroupBy(g => g.Status).Select(s => new ChartPoint(s.Key, s.Sum(g => g.Orders))).OrderByDescending(p => p.Value)],
             [.. stock.Where(s => s.Available <= s.SafetyStock).OrderBy(s => s.Available - s.SafetyStock).Take(10)]);
