@@ -92,13 +92,25 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     public async Task Switching_to_english_changes_the_texts_and_survives_a_reload()
     {
         var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
-        await Assertions.Expect(page.Locator("nav, .rz-sidebar")).ToContainTextAsync("看板");
+        await _pages.Open(page, "/app/orders");
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("看板");
+        // Radzen's own texts (the pager here) speak the user's language too.
+        await Assertions.Expect(page.Locator("#orders-grid .rz-pager")).ToContainTextAsync("条/页");
 
         await page.ClickAsync("#language");
         await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("Dashboard");
+        await Assertions.Expect(page.Locator("#orders-grid .rz-pager")).ToContainTextAsync("items per page");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("Inventory");
         Assert.Equal("中文", await page.Locator("#language").InnerTextAsync());
+
+        // The choice also lives in the browser's protected storage: with the culture cookie gone, English comes back.
+        await page.Context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = ".AspNetCore.Culture" });
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("Inventory");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == ".AspNetCore.Culture" && Uri.UnescapeDataString(c.Value).Contains("uic=en"));
+        Assert.EndsWith("/app/orders", page.Url);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class PortalUi
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddSingleton<Radzen.ILocalizer, RadzenTexts>();
         services.AddPortalLocalization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PortalSession>();
