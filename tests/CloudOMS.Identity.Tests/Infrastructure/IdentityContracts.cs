@@ -13,7 +13,6 @@ public sealed record MeView(string TenantId, string Actor, IReadOnlyList<string>
 public sealed record ApiClientBody(string? Name, IReadOnlyList<string>? Permissions);
 
 
-public sealed record RoleView(string Id, string TenantId, string Name, IReadOnlyList<string> Permissions, IReadOnlyList<string> Warehouses);
 
 public sealed record MemberView(string Id, string Email, string DisplayName, bool Active, bool TwoFactorEnabled, IReadOnlyList<string> RoleIds);
 

@@ -170,4 +170,43 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(menu).Not.ToContainTextAsync("设置");
         Assert.Equal("河东日杂批发", await finance.Locator("#company").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task A_person_in_two_companies_chooses_one_at_sign_in_and_switches_to_the_other_without_a_password()
+    {
+        var (slug, email) = await _pages.SignUpNewCompany("罗庄建材商行");
+        var sales = (await portal.Api.Get<List<RoleView>>("/api/roles")).Single(r => r.Name == "销售");
+        await portal.Api.Post<System.Text.Json.JsonElement>("/api/users/invitations", new { email, roleIds = new[] { sales.Id } }, HttpStatusCode.Created);
+        var invited = await chromium.Browser.NewPageAsync();
+        await invited.GotoAsync(_pages.LinkFromMail(email, "/account/invite"));
+        await invited.FillAsync("#name", "孙经理");
+        await invited.FillAsync("#password", "Wujin2026");
+        await invited.ClickAsync("button[type=submit]");
+        await Assertions.Expect(invited.Locator("h1")).ToContainTextAsync("已加入");
+
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/app");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Wujin2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.SelectOptionAsync("#tenant", slug);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("罗庄建材商行");
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("设置");
+
+        await page.ClickAsync("#switch-company");
+        await page.SelectOptionAsync("#tenant", "demo");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // In the demo company the same person is only 销售: orders, no settings, and the demo's data.
+        var menu = page.Locator(".rz-sidebar");
+        await Assertions.Expect(menu).ToContainTextAsync("订单");
+        await Assertions.Expect(menu).Not.ToContainTextAsync("设置");
+        await _pages.Open(page, "/app/orders");
+        await Assertions.Expect(page.Locator("#orders-grid .rz-data-row").First).ToBeVisibleAsync();
+        await _pages.Open(page, "/app/settings");
+        await Assertions.Expect(page.Locator("#forbidden")).ToBeVisibleAsync();
+    }
 }

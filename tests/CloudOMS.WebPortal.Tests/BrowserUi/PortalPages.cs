@@ -53,10 +53,11 @@ public sealed class PortalPages(PortalFactory portal, Chromium chromium)
         return (slug, email);
     }
 
-    /// <summary>The link to <paramref name="path"/> in the one message the mail folder holds for <paramref name="email"/>.</summary>
+    /// <summary>The link to <paramref name="path"/> in the one message to <paramref name="email"/> that has such a link.</summary>
     public string LinkFromMail(string email, string path)
     {
-        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {email}"));
+        var mail = Directory.GetFiles(Path.Combine(portal.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)
+            .Single(m => m.Contains($"To: {email}") && m.Contains(path));
         var link = System.Text.RegularExpressions.Regex.Match(mail, $"href=\"([^\"]+{path}[^\"]+)\"").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(link), $"no {path} link in the mail to {email}");
         return System.Net.WebUtility.HtmlDecode(link);
