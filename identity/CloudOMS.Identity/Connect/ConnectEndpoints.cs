@@ -43,7 +43,8 @@ public static class ConnectEndpoints
         var user = await users.GetUserAsync(session.Principal!);
         var tenantId = session.Principal!.FindFirstValue(OmsClaims.Tenant);
         if (user is null) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        if (tenantId is null || await access.ForUser(user.Id, tenantId) is null)
+        // prompt=select_account: the relying party asks for the company choice again (switching company).
+        if (tenantId is null || request.HasPromptValue(PromptValues.SelectAccount) || await access.ForUser(user.Id, tenantId) is null)
             return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl)}");
         if (await MissingRequiredTwoFactor(db, user, tenantId))
             return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenantId)}&returnUrl={Uri.EscapeDataString(returnUrl)}");

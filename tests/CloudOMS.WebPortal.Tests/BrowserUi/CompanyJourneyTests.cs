@@ -194,12 +194,14 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("罗庄建材商行");
         await Assertions.Expect(page.Locator(".rz-sidebar")).ToContainTextAsync("设置");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.ClickAsync("#switch-company");
         await page.SelectOptionAsync("#tenant", "demo");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
+        await page.WaitForURLAsync(BaseUrl + "/app");
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
         // In the demo company the same person is only 销售: orders, no settings, and the demo's data.
         var menu = page.Locator(".rz-sidebar");
         await Assertions.Expect(menu).ToContainTextAsync("订单");

@@ -96,13 +96,10 @@ public static class PortalSignIn
             <p><a href="/portal/signout">退出 / Sign out</a></p></body></html>
             """, "text/html; charset=utf-8")).RequireAuthorization(Policy);
         portal.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme]));
-        // Switching company: drop only the portal's session, choose at the identity server, and sign in
-        // again there (no password: the single sign-on session remains) to get the new company's claims.
-        portal.MapGet("/switch", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(CookieScheme);
-            return Results.Redirect("/account/tenant?returnUrl=" + Uri.EscapeDataString("/app"));
-        });
+        // Switching company: a new sign-in at the identity server that asks for the company again (no password:
+        // the single sign-on session remains). The portal's session is replaced only when the new one arrives,
+        // so a user who turns back at the choice keeps working in the current company.
+        portal.MapGet("/switch", () => Results.Challenge(new OpenIdConnectChallengeProperties { RedirectUri = "/app", Prompt = "select_account" }, [OidcScheme]));
         portal.MapGet("/signout-frontchannel", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieScheme);
