@@ -13,28 +13,30 @@ public sealed record Preferences(int PageSize = 20, string? Status = null, strin
 public sealed class UiPreferences(ProtectedLocalStorage storage, ILogger<UiPreferences> logger)
 {
     private const string Key = "cloudoms.preferences";
+    private Task<Preferences>? _stored;
     private Preferences? _current;
 
-    public async Task<Preferences> Load()
-    {
-        if (_current is not null) return _current;
-        try
-        {
-            var stored = await storage.GetAsync<Preferences>(Key);
-            _current = stored.Success && stored.Value is { } value ? value : new Preferences();
-        }
-        catch (Exception error) when (error is System.Security.Cryptography.CryptographicException or InvalidOperationException)
-        {
-            // Written with keys this server no longer has, or not readable: start from defaults.
-            logger.LogInformation(error, "Stored UI preferences could not be read; using defaults");
-            _current = new Preferences();
-        }
-        return _current;
-    }
+    /// <summary>The preferences as the user last left them; every caller of one circuit shares one read of the browser.</summary>
+    public async Task<Preferences> Load() => _current ?? await (_stored ??= Read());
 
     public async Task Save(Func<Preferences, Preferences> change)
     {
         _current = change(await Load());
         await storage.SetAsync(Key, _current);
+    }
+
+    private async Task<Preferences> Read()
+    {
+        try
+        {
+            var stored = await storage.GetAsync<Preferences>(Key);
+            return stored.Success && stored.Value is { } value ? value : new Preferences();
+        }
+        catch (Exception error) when (error is System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        {
+            // Written with keys this server no longer has, or not readable: start from defaults.
+            logger.LogInformation(error, "Stored UI preferences could not be read; using defaults");
+            return new Preferences();
+        }
     }
 }
