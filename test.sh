@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every CloudOMS test project. Installs what the tests need when it is missing, builds with
-# warnings as errors, and ends with one summary line: "tests: N passed, N failed[, N skipped]".
+# Runs every CloudOMS test project. Installs what the tests need when it is missing (PostgreSQL through
+# tests/postgres.sh), builds with warnings as errors, and ends with one summary line: "tests: N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -26,6 +26,22 @@ if ! grep -q 'Build succeeded' "$log.build"; then
   echo "build failed"
   echo "tests: 0 passed, 1 failed"
   exit 1
+fi
+
+# The grain tests run their storage cases on PostgreSQL too: on the server CLOUDOMS_TEST_POSTGRES names,
+# or on a throwaway cluster started here (installed first if missing) and removed when this script ends.
+if [ -z "${CLOUDOMS_TEST_POSTGRES:-}" ]; then
+  pgdir=$(mktemp -d)
+  trap 'tests/postgres.sh stop "$pgdir"' EXIT
+  if CLOUDOMS_TEST_POSTGRES=$(tests/postgres.sh start "$pgdir"); then
+    export CLOUDOMS_TEST_POSTGRES
+    echo "PostgreSQL for the tests: $CLOUDOMS_TEST_POSTGRES"
+  else
+    unset CLOUDOMS_TEST_POSTGRES
+    echo "Could not start PostgreSQL: the PostgreSQL variants of the grain tests will fail"
+  fi
+else
+  echo "PostgreSQL for the tests (from CLOUDOMS_TEST_POSTGRES): $CLOUDOMS_TEST_POSTGRES"
 fi
 
 dotnet test CloudOMS.sln -c Release --no-build 2>&1 | tee "$log"

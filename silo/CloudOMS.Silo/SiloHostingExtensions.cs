@@ -26,12 +26,29 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddCloudOmsSilo(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration);
+        var storage = StorageBackend.ReadOptions(builder.Configuration);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            if (storage.Provider == StorageProvider.Postgres)
+                silo.UseCloudOmsPostgresClustering(options);
+            else
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddCloudOmsGrains(builder.Configuration);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Membership and reminders in the grain-storage database, so several silo processes form one
+    /// cluster. The tables and query rows are ours (Scripts/Postgres), applied before the providers start.
+    /// </summary>
+    public static ISiloBuilder UseCloudOmsPostgresClustering(this ISiloBuilder silo, CloudOmsOptions options)
+    {
+        silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (options.ServiceId, options.ClusterId));
+        silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+        silo.UseAdoNetClustering(o => o.Configure<StorageBackend>((c, backend) => (c.Invariant, c.DataSource) = (backend.Invariant, backend.DataSource)));
+        silo.UseAdoNetReminderService(o => o.Configure<StorageBackend>((r, backend) => (r.Invariant, r.DataSource) = (backend.Invariant, backend.DataSource)));
+        return silo;
     }
 
     /// <summary>Storage, read model and background work of a CloudOMS silo; clustering is the caller's choice.</summary>
@@ -39,26 +56,26 @@ public static class SiloHostingExtensions
     {
         var options = ReadOptions(configuration);
         Directory.CreateDirectory(options.DataDirectory);
-        var grainStore = $"Data Source={options.GrainStorePath};Pooling=True";
-        var dataSource = new TunedSqliteDataSource(grainStore);
+        var backend = StorageBackend.Create(StorageBackend.ReadOptions(configuration), options);
 
         silo.AddAdoNetGrainStorage(InnerStorage, o =>
         {
-            o.Invariant = "System.Data.SQLite";
-            o.DataSource = dataSource;
+            o.Invariant = backend.Invariant;
+            o.DataSource = backend.DataSource;
             o.GrainStorageSerializer = new StateSerializer();
         });
 
         var services = silo.Services;
         services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Registered through a factory so the container disposes the data source (and its pool) with the silo.
+        services.AddSingleton(_ => backend);
         services.AddSingleton<StorageChangeSignal>();
-        services.AddSingleton(sp => new GrainStateStore(dataSource, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        // SQLite has one writer at a time; the gate keeps waiting writers off the thread pool.
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
-            new SerializedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(InnerStorage), 1, sp.GetRequiredService<StorageChangeSignal>()));
+        services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => GatedStorage(sp));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
-            sp, sp.GetRequiredService<GrainStateStore>(), grainStore, sp.GetRequiredService<ILogger<StorageStartup>>()));
+            sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
 
         services.AddReadModel($"Data Source={options.ReadModelPath};Pooling=True");
         services.AddSingleton<ReadModelNotifications>();
@@ -71,6 +88,15 @@ public static class SiloHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StockAuditService>());
         return silo;
     }
+
+    /// <summary>
+    /// The ADO.NET provider behind the write gate of the chosen database: one writer on SQLite, whose
+    /// "async" calls block threads; <see cref="StorageOptions.MaxConcurrentWrites"/> on PostgreSQL.
+    /// </summary>
+    public static IGrainStorage GatedStorage(IServiceProvider services) => new SerializedGrainStorage(
+        services.GetRequiredKeyedService<IGrainStorage>(InnerStorage),
+        services.GetRequiredService<StorageBackend>().MaxConcurrentWrites,
+        services.GetRequiredService<StorageChangeSignal>());
 
     /// <summary>The read model for queries: a context per scope, filtered to the scope's tenant.</summary>
     public static IServiceCollection AddReadModel(this IServiceCollection services, string connectionString)

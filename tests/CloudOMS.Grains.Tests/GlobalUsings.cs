@@ -1,3 +1,4 @@
 global using CloudOMS.Grains.Tests.Infrastructure;
 global using Orleans;
 global using Xunit;
+global using StorageProvider = CloudOMS.Silo.Persistence.StorageProvider;

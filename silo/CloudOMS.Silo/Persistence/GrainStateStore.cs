@@ -6,8 +6,10 @@ namespace CloudOMS.Silo.Persistence;
 public sealed record StoredState(string StateName, string GrainKey, byte[]? Payload, int Version, long ChangeSeq);
 
 /// <summary>Direct reads of the grain storage table: the projection's change feed and size checks.</summary>
-public sealed class GrainStateStore(DbDataSource dataSource, string serviceId)
+public sealed class GrainStateStore(StorageBackend backend, string serviceId)
 {
+    private readonly DbDataSource dataSource = backend.DataSource;
+
     public DbDataSource DataSource => dataSource;
 
     public async Task<IReadOnlyList<StoredState>> ReadChanges(long after, int limit, CancellationToken cancellationToken)
@@ -16,7 +18,7 @@ public sealed class GrainStateStore(DbDataSource dataSource, string serviceId)
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT GrainTypeString, GrainIdExtensionString, PayloadBinary, Version, ChangeSeq FROM OrleansStorage " +
-            "WHERE ServiceId = @service AND ChangeSeq > @after ORDER BY ChangeSeq LIMIT @limit";
+            "WHERE ServiceId = @service AND ChangeSeq > @after" + backend.ChangeFeedHorizon + " ORDER BY ChangeSeq LIMIT @limit";
         Add(command, "@service", serviceId);
         Add(command, "@after", after);
         Add(command, "@limit", limit);

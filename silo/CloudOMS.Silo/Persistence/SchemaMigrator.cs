@@ -6,10 +6,14 @@ namespace CloudOMS.Silo.Persistence;
 /// <summary>
 /// Applies the SQL scripts embedded under Persistence/Scripts/{provider}/ in name order, each once,
 /// each in its own transaction, recording what ran in CloudOmsSchemaHistory. Safe to run at every
-/// start. Provider-specific text lives only in the scripts.
+/// start, also by several silos at once (PostgreSQL: an advisory lock). Provider-specific text lives
+/// in the scripts and in <see cref="StorageBackend"/>.
 /// </summary>
-public sealed class SchemaMigrator(DbDataSource dataSource, string provider, TimeProvider clock, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(StorageBackend backend, TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
+    private readonly DbDataSource dataSource = backend.DataSource;
+    private readonly string provider = backend.ScriptFolder;
+
     public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
@@ -21,6 +25,19 @@ public sealed class SchemaMigrator(DbDataSource dataSource, string provider, Tim
         if (scripts.Count == 0) throw new InvalidOperationException($"No schema scripts for provider '{provider}'.");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (backend.MigrationLock is { } takeLock) await Execute(connection, null, takeLock, cancellationToken);
+        try
+        {
+            return await Apply(connection, assembly, prefix, scripts, cancellationToken);
+        }
+        finally
+        {
+            if (backend.MigrationUnlock is { } releaseLock) await Execute(connection, null, releaseLock, CancellationToken.None);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> Apply(DbConnection connection, System.Reflection.Assembly assembly, string prefix, List<string> scripts, CancellationToken cancellationToken)
+    {
         await Execute(connection, null,
             "CREATE TABLE IF NOT EXISTS CloudOmsSchemaHistory (ScriptId VARCHAR(200) NOT NULL PRIMARY KEY, AppliedAt VARCHAR(40) NOT NULL)",
             cancellationToken);

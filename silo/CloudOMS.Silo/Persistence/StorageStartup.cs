@@ -7,9 +7,10 @@ namespace CloudOMS.Silo.Persistence;
 
 /// <summary>
 /// Brings both databases up to date before anything uses them: the grain storage schema (the
-/// provider reads its query rows when it initialises) and the read-model tables.
+/// providers read their query rows when they initialise: persistence, and on PostgreSQL also
+/// clustering and reminders, all later in the silo's start) and the read-model tables.
 /// </summary>
-public sealed class StorageStartup(IServiceProvider services, GrainStateStore store, string connectionString, ILogger<StorageStartup> logger)
+public sealed class StorageStartup(IServiceProvider services, StorageBackend backend, ILogger<StorageStartup> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -17,8 +18,8 @@ public sealed class StorageStartup(IServiceProvider services, GrainStateStore st
 
     public async Task Start(CancellationToken cancellationToken)
     {
-        SqliteTuning.EnableWriteAheadLog(connectionString);
-        var migrator = new SchemaMigrator(store.DataSource, "Sqlite", services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SchemaMigrator>>());
+        if (backend.SqliteConnectionString is { } grainFile) SqliteTuning.EnableWriteAheadLog(grainFile);
+        var migrator = new SchemaMigrator(backend, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SchemaMigrator>>());
         await migrator.Migrate(cancellationToken);
         await using var db = await services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>().CreateDbContextAsync(cancellationToken);
         await ReadModelSchema.Ensure(db, logger, cancellationToken);

@@ -6,8 +6,9 @@ using Orleans.TestingHost;
 namespace CloudOMS.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// A real in-process Orleans test cluster (one silo) with CloudOMS storage on SQLite files in a
-/// temporary folder. The ServiceId is fixed so a restarted cluster reads the state it left.
+/// A real in-process Orleans test cluster (one silo) with CloudOMS grain storage on SQLite files in
+/// a temporary folder, or in a fresh PostgreSQL database (the read model stays SQLite in that
+/// folder). The ServiceId is fixed so a restarted cluster reads the state it left.
 /// </summary>
 public sealed class CloudOmsCluster : IAsyncDisposable
 {
@@ -20,12 +21,16 @@ public sealed class CloudOmsCluster : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+    public StorageProvider Provider { get; private init; }
+    private string? PostgresDatabase { get; init; }
     public TestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.GrainFactory;
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
-    public static async Task<CloudOmsCluster> Start(IDictionary<string, string?>? settings = null, Type? extraConfigurator = null)
+    public static async Task<CloudOmsCluster> Start(
+        IDictionary<string, string?>? settings = null, Type? extraConfigurator = null, StorageProvider provider = StorageProvider.Sqlite)
     {
+        var database = provider == StorageProvider.Postgres ? await TestPostgres.CreateDatabase() : null;
         var dir = Path.Combine(Path.GetTempPath(), "cloudoms-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var all = new Dictionary<string, string?>
@@ -34,8 +39,10 @@ public sealed class CloudOmsCluster : IAsyncDisposable
             ["CloudOms:AuditInterval"] = "01:00:00",
             ["CloudOms:SagaSweepInterval"] = "00:00:01",
         };
+        if (database is not null)
+            foreach (var (key, value) in TestPostgres.Settings(database)) all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var cluster = new CloudOmsCluster(dir, all);
+        var cluster = new CloudOmsCluster(dir, all) { Provider = provider, PostgresDatabase = database };
         cluster.ExtraConfigurator = extraConfigurator;
         await cluster.Deploy();
         return cluster;
@@ -83,6 +90,7 @@ public sealed class CloudOmsCluster : IAsyncDisposable
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        if (PostgresDatabase is not null) await TestPostgres.DropDatabase(PostgresDatabase);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

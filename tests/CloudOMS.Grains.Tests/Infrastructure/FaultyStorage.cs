@@ -92,6 +92,6 @@ public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
     {
         public void Configure(ISiloBuilder silo) =>
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new FaultyStorage(
-                new SerializedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(SiloHostingExtensions.InnerStorage), 1, sp.GetRequiredService<StorageChangeSignal>())));
+                SiloHostingExtensions.GatedStorage(sp)));
     }
 }

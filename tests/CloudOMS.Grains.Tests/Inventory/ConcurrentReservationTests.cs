@@ -2,10 +2,12 @@ namespace CloudOMS.Grains.Tests.Inventory;
 
 public sealed class ConcurrentReservationTests
 {
-    [Fact]
-    public async Task Ten_thousand_concurrent_reservations_sell_exactly_the_stock_and_survive_a_restart()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Ten_thousand_concurrent_reservations_sell_exactly_the_stock_and_survive_a_restart(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start();
+        await using var oms = await CloudOmsCluster.Start(provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "HOT-1", ("WH1", 1_000));
         var sku = oms.Grains.Sku(tenant, "HOT-1");

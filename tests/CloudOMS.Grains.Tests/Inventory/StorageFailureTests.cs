@@ -5,11 +5,13 @@ namespace CloudOMS.Grains.Tests.Inventory;
 public sealed class StorageFailureTests
 {
     [Theory]
-    [InlineData(FaultMode.FailBeforeWrite)]
-    [InlineData(FaultMode.FailAfterWrite)]
-    public async Task Joined_callers_of_a_failed_write_learn_outcome_unknown_and_a_retry_returns_the_true_outcome(FaultMode mode)
+    [InlineData(FaultMode.FailBeforeWrite, StorageProvider.Sqlite)]
+    [InlineData(FaultMode.FailAfterWrite, StorageProvider.Sqlite)]
+    [InlineData(FaultMode.FailBeforeWrite, StorageProvider.Postgres)]
+    [InlineData(FaultMode.FailAfterWrite, StorageProvider.Postgres)]
+    public async Task Joined_callers_of_a_failed_write_learn_outcome_unknown_and_a_retry_returns_the_true_outcome(FaultMode mode, StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator));
+        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 30));
         var sku = oms.Grains.Sku(tenant, "S1");
@@ -45,10 +47,12 @@ public sealed class StorageFailureTests
         Assert.Equal(0, (await sku.Get())!.Level("WH1").Reserved);
     }
 
-    [Fact]
-    public async Task Orders_approved_through_failing_stock_writes_end_consistent_and_the_audit_finds_no_drift()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Orders_approved_through_failing_stock_writes_end_consistent_and_the_audit_finds_no_drift(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator));
+        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 100));
         var ids = new List<string>();

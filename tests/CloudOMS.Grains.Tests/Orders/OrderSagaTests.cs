@@ -4,10 +4,12 @@ namespace CloudOMS.Grains.Tests.Orders;
 
 public sealed class OrderSagaTests
 {
-    [Fact]
-    public async Task The_same_reservation_id_reserves_once()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task The_same_reservation_id_reserves_once(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start();
+        await using var oms = await CloudOmsCluster.Start(provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         var sku = oms.Grains.Sku(tenant, "S1");
@@ -19,10 +21,12 @@ public sealed class OrderSagaTests
         Assert.Equal(4, (await sku.Get())!.Level("WH1").Reserved);
     }
 
-    [Fact]
-    public async Task Approving_an_order_twice_reserves_once()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Approving_an_order_twice_reserves_once(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start();
+        await using var oms = await CloudOmsCluster.Start(provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         var order = oms.Grains.Order(tenant, "SO-1");
@@ -66,10 +70,12 @@ public sealed class OrderSagaTests
         }
     }
 
-    [Fact]
-    public async Task An_approval_interrupted_by_a_silo_crash_finishes_after_restart_without_reserving_twice()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task An_approval_interrupted_by_a_silo_crash_finishes_after_restart_without_reserving_twice(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator));
+        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "A", ("WH1", 10));
         await TestTenant.Sku(oms.Grains, tenant, "B", ("WH1", 10));
@@ -92,10 +98,12 @@ public sealed class OrderSagaTests
         Assert.True((await oms.Service<StockAudit>().Run(tenant)).Clean);
     }
 
-    [Fact]
-    public async Task A_reservation_write_lost_in_a_silo_crash_is_made_once_after_restart()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_reservation_write_lost_in_a_silo_crash_is_made_once_after_restart(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator));
+        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "A", ("WH1", 10));
         var order = oms.Grains.Order(tenant, "SO-1");
@@ -115,10 +123,12 @@ public sealed class OrderSagaTests
         Assert.Equal(4, (await oms.Grains.Sku(tenant, "A").Get())!.Level("WH1").Reserved);
     }
 
-    [Fact]
-    public async Task A_compensation_interrupted_by_a_silo_crash_finishes_after_restart()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_compensation_interrupted_by_a_silo_crash_finishes_after_restart(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator));
+        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "A", ("WH1", 10));
         await TestTenant.Sku(oms.Grains, tenant, "B", ("WH1", 10));

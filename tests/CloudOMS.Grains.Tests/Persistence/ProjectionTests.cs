@@ -5,10 +5,12 @@ namespace CloudOMS.Grains.Tests.Persistence;
 
 public sealed class ProjectionTests
 {
-    [Fact]
-    public async Task The_read_model_follows_grain_writes()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task The_read_model_follows_grain_writes(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start();
+        await using var oms = await CloudOmsCluster.Start(provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         await oms.Grains.Order(tenant, "SO-1").Create(TestTenant.Order(("S1", 2)));
@@ -27,11 +29,13 @@ public sealed class ProjectionTests
         Assert.Equal(8, stock!.Available);
     }
 
-    [Fact]
-    public async Task The_read_model_catches_up_after_a_crash_between_grain_write_and_projection()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task The_read_model_catches_up_after_a_crash_between_grain_write_and_projection(StorageProvider provider)
     {
         // The first silo saves grain state but never projects it, then dies.
-        await using var oms = await CloudOmsCluster.Start(new Dictionary<string, string?> { ["CloudOms:Projection"] = "false" });
+        await using var oms = await CloudOmsCluster.Start(new Dictionary<string, string?> { ["CloudOms:Projection"] = "false" }, provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 20));
         for (var i = 0; i < 30; i++)

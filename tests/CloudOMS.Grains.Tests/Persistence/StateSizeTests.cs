@@ -2,10 +2,12 @@ namespace CloudOMS.Grains.Tests.Persistence;
 
 public sealed class StateSizeTests
 {
-    [Fact]
-    public async Task A_sku_grain_state_after_100000_orders_is_no_larger_than_after_100()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_sku_grain_state_after_100000_orders_is_no_larger_than_after_100(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start();
+        await using var oms = await CloudOmsCluster.Start(provider: provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "HOT", ("WH1", 200_000));
         var sku = oms.Grains.Sku(tenant, "HOT");

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CloudOMS.Silo.Persistence;
+
+/// <summary>
+/// What differs between the grain-storage databases, in one place: where connections come from,
+/// the ADO.NET invariant the Orleans providers load, which scripts build the schema, how many
+/// writes may run at once, and how far the change feed may be read safely.
+/// </summary>
+public sealed class StorageBackend : IAsyncDisposable
+{
+    private StorageBackend(StorageProvider provider, DbDataSource dataSource, string invariant, int maxConcurrentWrites, string? sqliteConnectionString)
+    {
+        Provider = provider;
+        DataSource = dataSource;
+        Invariant = invariant;
+        MaxConcurrentWrites = maxConcurrentWrites;
+        SqliteConnectionString = sqliteConnectionString;
+    }
+
+    public StorageProvider Provider { get; }
+    public DbDataSource DataSource { get; }
+    public string Invariant { get; }
+    public int MaxConcurrentWrites { get; }
+
+    /// <summary>The folder of our schema scripts: Persistence/Scripts/{ScriptFolder}/.</summary>
+    public string ScriptFolder => Provider.ToString();
+
+    /// <summary>Set for SQLite only: the grain file, which start-up switches to WAL.</summary>
+    public string? SqliteConnectionString { get; }
+
+    /// <summary>
+    /// An extra condition on the change feed. On PostgreSQL a row's ChangeSeq is the id of the
+    /// transaction that wrote it; ids below the oldest transaction still running are final, so a
+    /// reader never skips a row whose transaction commits late (a sequence would allow that).
+    /// </summary>
+    public string ChangeFeedHorizon => Provider == StorageProvider.Postgres
+        ? " AND ChangeSeq < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+        : "";
+
+    /// <summary>Held while migrating, so silos starting together apply each script once.</summary>
+    public string? MigrationLock => Provider == StorageProvider.Postgres ? "SELECT pg_advisory_lock(4711002)" : null;
+    public string? MigrationUnlock => Provider == StorageProvider.Postgres ? "SELECT pg_advisory_unlock(4711002)" : null;
+
+    public static StorageOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), errors.Select(e => e.ErrorMessage ?? "invalid"));
+        return options;
+    }
+
+    public static StorageBackend Create(StorageOptions storage, CloudOmsOptions oms)
+    {
+        if (storage.Provider == StorageProvider.Postgres)
+            return new StorageBackend(StorageProvider.Postgres, CreatePostgres(storage.ConnectionString!, storage.MaxConcurrentWrites),
+                "Npgsql", storage.MaxConcurrentWrites, null);
+        Directory.CreateDirectory(oms.DataDirectory);
+        var grainStore = $"Data Source={oms.GrainStorePath};Pooling=True";
+        // SQLite has one writer at a time; the gate keeps waiting writers off the thread pool.
+        return new StorageBackend(StorageProvider.Sqlite, new TunedSqliteDataSource(grainStore), "System.Data.SQLite", 1, grainStore);
+    }
+
+    /// <summary>A PostgreSQL data source whose pool has room for <paramref name="writers"/> writers and their readers.</summary>
+    public static NpgsqlDataSource CreatePostgres(string connectionString, int writers)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var pool = builder.ConnectionStringBuilder;
+        pool.MaxPoolSize = Math.Max(pool.MaxPoolSize, writers * 2);
+        return builder.Build();
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests, owned by the caller.
+#   tests/postgres.sh start DIR   installs PostgreSQL if missing (as root), initdb's a cluster into
+#                                 DIR, starts it on a free loopback port with its socket in DIR, creates
+#                                 database cloudoms_test and prints its Npgsql connection string.
+#   tests/postgres.sh stop DIR    stops that cluster and deletes DIR.
+# Settings favour test speed over crash safety (fsync off): nothing here outlives the test run.
+set -euo pipefail
+
+bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$dir" ] && [ "$(id -u)" = 0 ]; then
+    echo "Installing postgresql ..." >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  fi
+  [ -n "$dir" ] || { echo "PostgreSQL is not installed (run as root, or apt-get install postgresql)" >&2; exit 1; }
+  echo "$dir"
+}
+
+# Runs a PostgreSQL binary as the cluster's owner: postgres when we are root (initdb refuses root).
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+start() {
+  local dir=$1 bin port
+  bin=$(bindir)
+  mkdir -p "$dir/data" "$dir/sock"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$dir" && chmod 755 "$dir"
+  as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; exit 1; }
+  port=$(free_port)
+  as_owner "$bin/pg_ctl" start -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=128MB" \
+    >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+  echo "$port" >"$dir/port"
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "CREATE DATABASE cloudoms_test" >/dev/null
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=cloudoms_test"
+}
+
+stop() {
+  local dir=$1 bin
+  [ -d "$dir/data" ] || return 0
+  bin=$(bindir)
+  as_owner "$bin/pg_ctl" stop -D "$dir/data" -m immediate -w >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start) start "${2:?directory}" ;;
+  stop) stop "${2:?directory}" ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac
