@@ -33,6 +33,15 @@ public sealed class CloudOmsOptions
     /// <summary>How often orders with an unfinished stock step are resumed.</summary>
     public TimeSpan SagaSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a stop (SIGTERM) may take: the silo leaves the cluster, hands over its grains and the
+    /// background services finish. Keep it below the orchestrator's grace period (Kubernetes: 30 s).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Collects grain call statistics for the Orleans dashboard (operators' page /ops/orleans).</summary>
+    public bool Dashboard { get; set; } = true;
+
     public string GrainStorePath => Path.Combine(DataDirectory, "grains.db");
 
     public string ReadModelPath => Path.Combine(DataDirectory, "readmodel.db");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using CloudOMS.Silo.Operations;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudOMS.Silo;
@@ -8,10 +10,15 @@ namespace CloudOMS.Silo;
 /// </summary>
 public static class SiloProgram
 {
-    public static async Task Main(string[] args)
+    public static async Task Main(string[] args) => await CreateBuilder(args).Build().RunAsync();
+
+    /// <summary>The standalone silo's host, as Main runs it (and tests start and stop it).</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCloudOmsTelemetry();
         builder.AddCloudOmsSilo();
-        await builder.Build().RunAsync();
+        return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CloudOMS.Grains;
 using CloudOMS.Silo.Audit;
+using CloudOMS.Silo.Operations;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.Projection;
 using CloudOMS.Silo.ReadModel;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Storage;
 
 namespace CloudOMS.Silo;
@@ -27,6 +29,10 @@ public static class SiloHostingExtensions
     {
         var options = ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
+        // On SIGTERM the host stops the silo (it leaves the cluster and deactivates its grains), then
+        // our background services; registered first, the shutdown log sees the whole of it.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddHostedService<ShutdownLog>();
         builder.UseOrleans(silo =>
         {
             if (storage.Provider == StorageProvider.Postgres)
@@ -65,7 +71,13 @@ public static class SiloHostingExtensions
             o.GrainStorageSerializer = new StateSerializer();
         });
 
+        // Grain calls carry the caller's trace (spans from the "Microsoft.Orleans.*" activity sources).
+        silo.AddActivityPropagation();
+        if (options.Dashboard) silo.AddDashboard();
+
         var services = silo.Services;
+        services.AddMetrics();
+        services.TryAddSingleton<OmsMetrics>();
         services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

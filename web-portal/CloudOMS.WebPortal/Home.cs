@@ -18,7 +18,6 @@ public static class Home
             </ul>
             </body></html>
             """, "text/html; charset=utf-8")).ExcludeFromDescription();
-        routes.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return routes;
     }
 }

@@ -1,8 +1,10 @@
 using CloudOMS.Identity;
 using CloudOMS.Silo;
+using CloudOMS.Silo.Operations;
 using CloudOMS.WebPortal;
 using CloudOMS.WebPortal.Api;
 using CloudOMS.WebPortal.Inventory;
+using CloudOMS.WebPortal.Operations;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Portal;
 using CloudOMS.WebPortal.Seeding;
@@ -18,12 +20,15 @@ var builder = WebApplication.CreateBuilder(args);
 // a published app has them in wwwroot and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddCloudOmsTelemetry();
 builder.AddCloudOmsSilo();
+builder.Services.AddCloudOmsHealthChecks();
 builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());
 builder.Services.AddCloudOmsApi();
 builder.Services.AddTenantResolution();
 builder.Services.AddPortalSignIn(builder.Configuration);
 builder.Services.AddPortalUi();
+builder.Services.AddPlatformOperators();
 builder.Services.AddTracking();
 builder.Services.AddHostedService<DemoSeeder>();
 
@@ -35,11 +40,13 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseCloudOmsIdentity();
 app.UseTenantResolution();
+app.MapCloudOmsHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHome();
 app.MapCloudOmsIdentity();
 app.MapPortalSignIn();
+app.MapOperatorPages();
 app.MapPortalUi();
 app.MapTracking();
 app.MapWarehouseApi();

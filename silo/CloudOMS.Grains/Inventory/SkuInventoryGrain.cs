@@ -11,6 +11,7 @@ namespace CloudOMS.Grains;
 public sealed class SkuInventoryGrain(
     [PersistentState(StorageNames.Sku, StorageNames.Provider)] IPersistentState<SkuInventoryState> state,
     TimeProvider clock,
+    OmsMetrics metrics,
     ILogger<SkuInventoryGrain> logger) : Grain, ISkuInventoryGrain
 {
     private readonly GroupCommit _commit = new(state.WriteStateAsync);
@@ -48,8 +49,10 @@ public sealed class SkuInventoryGrain(
     public async Task<ReserveResult> Reserve(ReserveRequest request)
     {
         RequireDefined();
+        var repeat = Ledger.IsRecorded(request.OperationId);
         var result = Ledger.Reserve(request, clock.GetUtcNow());
         await Save();
+        if (!repeat) metrics.ReservationDecided(result.Reserved);
         return result;
     }
 

@@ -74,6 +74,7 @@ public sealed partial class OrderGrain
     {
         while (Order.Saga is { } saga)
         {
+            var shipping = false;
             await Task.WhenAll(saga.Operations.Where(o => o.Done is null).Select(o => Execute(saga, o)));
             Order.Unacknowledged.AddRange(saga.Operations);
             switch (saga.Kind)
@@ -102,9 +103,11 @@ public sealed partial class OrderGrain
                 case SagaKind.Commit:
                     Finish(OrderStatus.Shipped, StockHold.Committed, "shipped", $"{saga.Carrier} {saga.TrackingNo}");
                     Order.Shipment = new Shipment { Carrier = saga.Carrier!, TrackingNo = saga.TrackingNo!, ShippedAt = clock.GetUtcNow() };
+                    shipping = true;
                     break;
             }
             await Write();
+            if (shipping) metrics.OrderShipped(Order.CreatedAt, Order.Shipment!.ShippedAt, Order.Channel);
         }
         await Acknowledge();
     }

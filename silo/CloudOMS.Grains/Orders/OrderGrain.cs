@@ -9,6 +9,7 @@ namespace CloudOMS.Grains;
 public sealed partial class OrderGrain(
     [PersistentState(StorageNames.Order, StorageNames.Provider)] IPersistentState<OrderState> state,
     TimeProvider clock,
+    OmsMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private OrderState Order => state.State;

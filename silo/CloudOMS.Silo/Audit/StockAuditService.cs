@@ -44,7 +44,11 @@ public sealed class StockAuditService(
                 foreach (var tenantId in await db.Tenants.Select(t => t.TenantId).ToListAsync(stoppingToken))
                     await Run(tenantId, stoppingToken);
             }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
             {
                 logger.LogError(error, "Periodic stock audit failed");
             }

@@ -34,6 +34,16 @@ public sealed class GrainStateStore(StorageBackend backend, string serviceId)
         return rows;
     }
 
+    /// <summary>The newest change sequence written for this service (0 when nothing is stored yet).</summary>
+    public async Task<long> ReadHead(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(ChangeSeq), 0) FROM OrleansStorage WHERE ServiceId = @service";
+        Add(command, "@service", serviceId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
     /// <summary>Bytes stored for one grain's state, or null when it has none.</summary>
     public async Task<int?> PayloadSize(string stateName, string grainKey, CancellationToken cancellationToken = default)
     {

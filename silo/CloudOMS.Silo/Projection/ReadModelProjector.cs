@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudOMS.Grains;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
@@ -18,12 +19,22 @@ public sealed class ReadModelProjector(
     IDbContextFactory<ReadModelDbContext> dbFactory,
     StorageChangeSignal changes,
     ReadModelNotifications notifications,
+    OmsMetrics metrics,
     IOptions<CloudOmsOptions> options,
-    ILogger<ReadModelProjector> logger) : BackgroundService
+    ILogger<ReadModelProjector> logger) : BackgroundService, IHostedLifecycleService
 {
     public const string CheckpointName = "grain-storage";
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _running = new(1, 1);
+    private long _head;
+    private long _position;
+    private ObservableGauge<long>? _lag;
+
+    /// <summary>Changes written to grain storage that the read model has not applied yet, as last seen.</summary>
+    public long Behind => Math.Max(0, Interlocked.Read(ref _head) - Interlocked.Read(ref _position));
+
+    /// <summary>The change sequence the read model has applied up to, as last saved.</summary>
+    public long Position => Interlocked.Read(ref _position);
 
     /// <summary>
     /// Projects everything written so far; returns the number of changes applied. Does nothing in a
@@ -35,6 +46,7 @@ public sealed class ReadModelProjector(
         await _running.WaitAsync(cancellationToken);
         try
         {
+            Interlocked.Exchange(ref _head, await store.ReadHead(cancellationToken));
             var total = 0;
             while (true)
             {
@@ -48,6 +60,37 @@ public sealed class ReadModelProjector(
             _running.Release();
         }
     }
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Projection)
+            _lag ??= metrics.Meter.CreateObservableGauge(OmsMetrics.ProjectionLag, () => Behind, "{change}",
+                "Grain-storage changes not yet applied to the read model");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After every hosted service, the silo included, has stopped: no grain writes any more, so one
+    /// last catch-up leaves the read model and its checkpoint exactly at what was stored.
+    /// </summary>
+    async Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Projection) return;
+        try
+        {
+            var applied = await CatchUp(cancellationToken);
+            logger.LogInformation("Read model projection stopped at change {Position} after applying {Applied} final changes", Position, applied);
+        }
+        catch (Exception error)
+        {
+            // The checkpoint is saved with each batch, so the next start reads on from the last one saved.
+            logger.LogWarning(error, "Final read model catch-up did not finish; the next start resumes from change {Position}", Position);
+        }
+    }
+
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,6 +121,7 @@ public sealed class ReadModelProjector(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var checkpoint = await db.Checkpoints.FirstOrDefaultAsync(c => c.Name == CheckpointName, cancellationToken);
         if (checkpoint is null) db.Checkpoints.Add(checkpoint = new ProjectionCheckpoint { Name = CheckpointName });
+        Interlocked.Exchange(ref _position, checkpoint.Position);
 
         var batch = await store.ReadChanges(checkpoint.Position, BatchSize, cancellationToken);
         if (batch.Count == 0) return 0;
@@ -85,6 +129,7 @@ public sealed class ReadModelProjector(
             await StateProjections.Apply(db, change, cancellationToken);
         checkpoint.Position = batch[^1].ChangeSeq;
         await db.SaveChangesAsync(cancellationToken);
+        Interlocked.Exchange(ref _position, checkpoint.Position);
         notifications.Raise(batch.Select(c => GrainKeys.TryParse(c.GrainKey, out var tenantId, out _, out _) ? tenantId : null).OfType<string>().Distinct());
         return batch.Count;
     }

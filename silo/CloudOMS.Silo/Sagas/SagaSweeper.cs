@@ -31,6 +31,8 @@ public sealed class SagaSweeper(
         var stillPending = 0;
         foreach (var order in pending)
         {
+            // On shutdown, stop between orders: each resumes on its own next time.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 if (!await grains.Order(order.TenantId, order.OrderId).ResumeSaga()) stillPending++;

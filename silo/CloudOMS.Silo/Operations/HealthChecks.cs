@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CloudOMS.Silo.Operations;
+
+/// <summary>Readiness of a CloudOMS silo: both databases answer and the silo is an active cluster member.</summary>
+public static class HealthChecks
+{
+    /// <summary>Checks with this tag decide readiness; liveness runs none (the process answers, that is all).</summary>
+    public const string ReadyTag = "ready";
+
+    public const string GrainStore = "grain-store";
+    public const string ReadModel = "read-model";
+    public const string Silo = "orleans-silo";
+
+    public static IHealthChecksBuilder AddCloudOmsHealthChecks(this IServiceCollection services)
+    {
+        var timeout = TimeSpan.FromSeconds(5);
+        return services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(GrainStore, sp => new SqliteTableCheck(
+                sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.GrainStorePath, "OrleansQuery"), HealthStatus.Unhealthy, [ReadyTag], timeout))
+            .Add(new HealthCheckRegistration(ReadModel, sp => new SqliteTableCheck(
+                sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
+            .AddCheck<SiloMembershipCheck>(Silo, HealthStatus.Unhealthy, [ReadyTag], timeout);
+    }
+}
+
+/// <summary>
+/// A database is reachable when a fresh connection opens the existing file (never creating an empty
+/// one) and reads a table of our schema. Fresh, not pooled: a pooled connection keeps a file that
+/// was deleted or moved away readable, which would hide exactly the failure this looks for.
+/// </summary>
+internal sealed class SqliteTableCheck(string path, string table) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString();
+        try
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT 1 FROM \"{table}\" LIMIT 1";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database answers");
+        }
+        catch (SqliteException error)
+        {
+            // The description is public (the ready endpoint is unauthenticated): no paths, no messages.
+            return HealthCheckResult.Unhealthy($"database unreachable (SQLite error {error.SqliteErrorCode})");
+        }
+    }
+}
+
+/// <summary>Ready only while this silo is an active member of its cluster (not joining, not shutting down).</summary>
+internal sealed class SiloMembershipCheck(IClusterMembershipService membership, ILocalSiloDetails local) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = membership.CurrentSnapshot;
+        var status = snapshot.GetSiloStatus(local.SiloAddress);
+        var active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+        var description = $"this silo {status}; {active} active silo(s) in the cluster";
+        return Task.FromResult(status == SiloStatus.Active ? HealthCheckResult.Healthy(description) : HealthCheckResult.Unhealthy(description));
+    }
+}

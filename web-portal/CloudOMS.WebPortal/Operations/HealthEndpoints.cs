@@ -1,0 +1,44 @@
+using System.Text.Json;
+using CloudOMS.Silo.Operations;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CloudOMS.WebPortal.Operations;
+
+/// <summary>
+/// Probes for orchestrators and scripts, unauthenticated and outside the API description:
+/// /health/live (the process answers; /healthz is the same, kept for scripts) and /health/ready
+/// (databases reachable, silo active), which answers 503 naming the failing checks.
+/// </summary>
+public static class HealthEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapCloudOmsHealth(this IEndpointRouteBuilder routes)
+    {
+        var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write };
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.ReadyTag), ResponseWriter = Write };
+        routes.MapHealthChecks("/health/live", live).AllowAnonymous().ExcludeFromDescription();
+        routes.MapHealthChecks("/healthz", live).AllowAnonymous().ExcludeFromDescription();
+        routes.MapHealthChecks("/health/ready", ready).AllowAnonymous().ExcludeFromDescription();
+        return routes;
+    }
+
+    private static Task Write(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            failing = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key).ToList(),
+            checks = report.Entries.Select(e => new
+            {
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
+    }
+}
