@@ -1,3 +1,4 @@
+using CloudOMS.Silo.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,8 +20,9 @@ public static class HealthChecks
     {
         var timeout = TimeSpan.FromSeconds(5);
         return services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(GrainStore, sp => new SqliteTableCheck(
-                sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.GrainStorePath, "OrleansQuery"), HealthStatus.Unhealthy, [ReadyTag], timeout))
+            .Add(new HealthCheckRegistration(GrainStore, sp => sp.GetRequiredService<StorageBackend>() is { Provider: StorageProvider.Postgres } backend
+                ? new DataSourceTableCheck(backend.DataSource, "OrleansQuery")
+                : new SqliteTableCheck(sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.GrainStorePath, "OrleansQuery"), HealthStatus.Unhealthy, [ReadyTag], timeout))
             .Add(new HealthCheckRegistration(ReadModel, sp => new SqliteTableCheck(
                 sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
             .AddCheck<SiloMembershipCheck>(Silo, HealthStatus.Unhealthy, [ReadyTag], timeout);
@@ -56,6 +58,25 @@ internal sealed class SqliteTableCheck(string path, string table) : IHealthCheck
         {
             // The description is public (the ready endpoint is unauthenticated): no paths, no messages.
             return HealthCheckResult.Unhealthy($"database unreachable (SQLite error {error.SqliteErrorCode})");
+        }
+    }
+}
+
+/// <summary>A server database (PostgreSQL) is reachable when a connection from the pool reads a table of our schema.</summary>
+internal sealed class DataSourceTableCheck(System.Data.Common.DbDataSource dataSource, string table) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand($"SELECT 1 FROM \"{table}\" LIMIT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database answers");
+        }
+        catch (System.Data.Common.DbException error)
+        {
+            // The description is public (the ready endpoint is unauthenticated): no server names, no messages.
+            return HealthCheckResult.Unhealthy($"database unreachable ({error.GetType().Name})");
         }
     }
 }
