@@ -82,7 +82,7 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
         await page.ClickAsync("#role-template");
         await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "仓储" }).ClickAsync();
         // The choice is on the server once the dropdown shows it (the page renders there).
-        await Assertions.Expect(page.Locator("#role-template")).ToContainTextAsync("仓储");
+        await Assertions.Expect(page.Locator("div#role-template")).ToContainTextAsync("仓储");
         await page.ClickAsync("#new-role");
         await page.ClickAsync("#save-role");
         await Assertions.Expect(page.Locator("#error-name")).ToContainTextAsync("请填写角色名称");
