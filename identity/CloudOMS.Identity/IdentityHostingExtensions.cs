@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Accounts;
@@ -23,6 +24,11 @@ public static class IdentityHostingExtensions
     /// The identity server (OpenIddict + ASP.NET Core Identity) with its database and keys under
     /// <paramref name="dataDirectory"/>, and bearer-token validation for this host's API.
     /// </summary>
+    public const string DataProtectionApplication = "CloudOMS";
+
+    /// <summary>Where the ASP.NET Core data protection key ring is kept.</summary>
+    public static string DataProtectionKeys(string dataDirectory) => Path.Combine(dataDirectory, "keys", "data-protection");
+
     public static IHostApplicationBuilder AddCloudOmsIdentity(this IHostApplicationBuilder builder, string dataDirectory)
     {
         var services = builder.Services;
@@ -32,6 +38,11 @@ public static class IdentityHostingExtensions
         Directory.CreateDirectory(dataDirectory);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        // Cookies, antiforgery tokens and the browser's protected storage stay readable across restarts and by
+        // every instance that shares the data folder (or volume): one key ring, one application name.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplication)
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys(dataDirectory)));
 
         services.AddDbContext<IdentityDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "identity.db")}").UseOpenIddict());
         services.AddIdentityCore<OmsUser>(o =>

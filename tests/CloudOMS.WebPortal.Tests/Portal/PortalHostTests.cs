@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json;
 using CloudOMS.Silo;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,20 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 10_000, $"{path} is served empty");
         Assert.Equal("Production", portal.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().EnvironmentName);
+    }
+
+    [Fact]
+    public void A_restarted_or_second_portal_reads_what_this_one_protected_with_the_key_ring_in_the_data_folder()
+    {
+        var protector = portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cloudoms.tests");
+        var sealedText = protector.Protect("临沂总仓");
+
+        // Another process: its own provider over the same folder, as a restart or a second instance would have.
+        var keys = new DirectoryInfo(CloudOMS.Identity.IdentityHostingExtensions.DataProtectionKeys(portal.DataDirectory));
+        Assert.NotEmpty(keys.GetFiles("key-*.xml"));
+        var other = DataProtectionProvider.Create(keys,
+            o => o.SetApplicationName(CloudOMS.Identity.IdentityHostingExtensions.DataProtectionApplication));
+        Assert.Equal("临沂总仓", other.CreateProtector("cloudoms.tests").Unprotect(sealedText));
     }
 
     [Fact]
