@@ -26,8 +26,11 @@ public sealed class MemberAdmin(IdentityDb db, AuditLog audit)
         var membership = await db.Memberships.Include(m => m.Roles).FirstOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId);
         if (membership is null) return AdminResult.NotFound();
         var ids = (roleIds ?? []).Distinct().ToList();
-        if (await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && ids.Contains(r.Id)) != ids.Count)
+        var roles = await db.TenantRoles.AsNoTracking().Where(r => r.TenantId == tenantId && ids.Contains(r.Id)).ToListAsync();
+        if (roles.Count != ids.Count)
             return AdminResult.Invalid("roleIds", "包含不存在的角色 / unknown role");
+        if (roles.Any(r => !GrantLimits.HoldsAll(actor, r.Permissions) || !GrantLimits.WithinScope(actor, r.Warehouses)))
+            return AdminResult.Invalid("roleIds", GrantLimits.RoleMessage);
         if (!await AdminGuard.KeepsAnAdmin(db, tenantId, member: (userId, membership.Active, ids))) return AdminResult.Conflict(AdminGuard.LastAdminMessage);
         membership.Roles.Clear();
         membership.Roles.AddRange(ids.Select(r => new MembershipRole { TenantId = tenantId, UserId = userId, RoleId = r }));

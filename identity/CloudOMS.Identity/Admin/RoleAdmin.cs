@@ -28,7 +28,7 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
     public async Task<AdminResult> Create(AccessGrant actor, RoleInput input)
     {
         var tenantId = actor.TenantId;
-        if (await Validate(input, tenantId, null) is { Count: > 0 } errors) return AdminResult.Invalid(errors);
+        if (await Validate(actor, input, null) is { Count: > 0 } errors) return AdminResult.Invalid(errors);
         var role = new TenantRole { Id = TenantDirectory.NewId(), TenantId = tenantId, Name = input.Name!.Trim(), Permissions = [.. input.Permissions!.Distinct()], Warehouses = [.. (input.Warehouses ?? []).Distinct()] };
         db.TenantRoles.Add(role);
         await db.SaveChangesAsync();
@@ -41,7 +41,7 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
         var tenantId = actor.TenantId;
         var role = await db.TenantRoles.FirstOrDefaultAsync(r => r.Id == roleId && r.TenantId == tenantId);
         if (role is null) return AdminResult.NotFound();
-        if (await Validate(input, tenantId, roleId) is { Count: > 0 } errors) return AdminResult.Invalid(errors);
+        if (await Validate(actor, input, roleId) is { Count: > 0 } errors) return AdminResult.Invalid(errors);
         var permissions = input.Permissions!.Distinct().ToList();
         if (!await AdminGuard.KeepsAnAdmin(db, tenantId, role: (roleId, permissions))) return AdminResult.Conflict(AdminGuard.LastAdminMessage);
         (role.Name, role.Permissions, role.Warehouses) = (input.Name!.Trim(), permissions, [.. (input.Warehouses ?? []).Distinct()]);
@@ -63,9 +63,15 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
         return AdminResult.Done();
     }
 
-    private async Task<Dictionary<string, string[]>> Validate(RoleInput input, string tenantId, string? roleId)
+    private async Task<Dictionary<string, string[]>> Validate(AccessGrant actor, RoleInput input, string? roleId)
     {
+        var tenantId = actor.TenantId;
         var errors = Check(input);
+        // Nobody hands out more than they hold: no permission they lack, no warehouse outside their own scope.
+        if (!errors.ContainsKey("permissions") && !GrantLimits.HoldsAll(actor, input.Permissions!))
+            errors["permissions"] = [GrantLimits.PermissionMessage];
+        if (!errors.ContainsKey("warehouses") && !GrantLimits.WithinScope(actor, input.Warehouses))
+            errors["warehouses"] = [GrantLimits.ScopeMessage];
         var name = input.Name?.Trim();
         if (!errors.ContainsKey("name") && await db.TenantRoles.AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.Id != roleId))
             errors["name"] = ["角色名称已存在 / a role with this name exists"];
