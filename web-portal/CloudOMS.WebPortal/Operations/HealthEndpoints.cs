@@ -12,15 +12,21 @@ namespace CloudOMS.WebPortal.Operations;
 /// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>Liveness: the process answers (container HEALTHCHECK, Kubernetes livenessProbe).</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>Readiness: databases reachable, silo active (Kubernetes readinessProbe).</summary>
+    public const string ReadyPath = "/health/ready";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapCloudOmsHealth(this IEndpointRouteBuilder routes)
     {
         var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write };
         var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.ReadyTag), ResponseWriter = Write };
-        routes.MapHealthChecks("/health/live", live).AllowAnonymous().ExcludeFromDescription();
+        routes.MapHealthChecks(LivePath, live).AllowAnonymous().ExcludeFromDescription();
         routes.MapHealthChecks("/healthz", live).AllowAnonymous().ExcludeFromDescription();
-        routes.MapHealthChecks("/health/ready", ready).AllowAnonymous().ExcludeFromDescription();
+        routes.MapHealthChecks(ReadyPath, ready).AllowAnonymous().ExcludeFromDescription();
         return routes;
     }
 

@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using CloudOMS.Silo;
+using CloudOMS.Silo.Persistence;
+using CloudOMS.WebPortal.Operations;
+using Microsoft.Extensions.Configuration;
+
+namespace CloudOMS.WebPortal.Tests.Deploy;
+
+/// <summary>
+/// deploy/ (Dockerfiles, compose, Kubernetes) agrees with the app: setting names, values, ports, probe
+/// paths and grace periods. Renaming a setting or an endpoint without updating deploy/ fails here.
+/// </summary>
+public sealed class DeployFilesTests
+{
+    /// <summary>The portal's HTTP port in every container (the aspnet images' convention).</summary>
+    private const int PortalPort = 8080;
+
+    private static readonly Dictionary<string, Type> Sections = new(StringComparer.Ordinal)
+    {
+        [CloudOmsOptions.Section] = typeof(CloudOmsOptions),
+        [StorageOptions.Section] = typeof(StorageOptions),
+        [PlatformOptions.Section] = typeof(PlatformOptions),
+    };
+
+    /// <summary>Settings read by name outside an options class.</summary>
+    private static readonly HashSet<string> PlainSettings = ["Urls", "OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+    private static readonly CloudOmsOptions Defaults = new();
+
+    [Fact]
+    public void Every_setting_name_in_deploy_files_is_a_property_of_its_options_class()
+    {
+        var containers = DeployContainers.All();
+        Assert.Equal(3 + 2, containers.Count); // compose: 2 silos + portal; k8s: silo + portal
+        var errors = new List<string>();
+        foreach (var c in containers)
+        foreach (var name in c.Env.Keys)
+            if (SettingError(name) is { } error) errors.Add($"{c.Where}: {name}: {error}");
+        Assert.Empty(errors);
+        Assert.All(containers, c => Assert.Contains("Storage__ConnectionString", c.Env.Keys));
+    }
+
+    [Fact]
+    public void Deployed_settings_bind_and_validate_with_the_apps_rules()
+    {
+        foreach (var c in DeployContainers.All())
+        {
+            var config = new ConfigurationBuilder()
+                .AddInMemoryCollection(c.Env.Select(kv => KeyValuePair.Create(kv.Key.Replace("__", ":"), (string?)kv.Value))).Build();
+            var oms = Bind<CloudOmsOptions>(config, CloudOmsOptions.Section);
+            var storage = Bind<StorageOptions>(config, StorageOptions.Section);
+            Bind<PlatformOptions>(config, PlatformOptions.Section);
+            Assert.Equal(StorageProvider.Postgres, storage.Provider);
+            Assert.Equal(Defaults.SiloPort, oms.SiloPort);
+            Assert.Equal(Defaults.GatewayPort, oms.GatewayPort);
+            Assert.True(Path.IsPathRooted(oms.DataDirectory), $"{c.Where}: DataDirectory should be the mounted volume");
+            foreach (object options in new object[] { oms, storage })
+            {
+                var results = new List<ValidationResult>();
+                Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), results, true),
+                    $"{c.Where}: {string.Join("; ", results.Select(r => r.ErrorMessage))}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Probe_paths_are_the_apps_health_endpoints()
+    {
+        var check = Assert.Single(DeployFiles.Instructions("Dockerfile.portal", "HEALTHCHECK"));
+        Assert.Contains($"http://localhost:{PortalPort}{HealthEndpoints.LivePath} ", check + " ");
+        Assert.Empty(DeployFiles.Instructions("Dockerfile.silo", "HEALTHCHECK"));
+        var portal = Assert.Single(DeployContainers.Kubernetes(), c => c.Kind == DeployContainers.Portal);
+        foreach (var probe in new[] { "startupProbe", "livenessProbe" })
+            Assert.Equal(HealthEndpoints.LivePath, portal.Spec!.Req(probe, "httpGet").Str("path"));
+        Assert.Equal(HealthEndpoints.ReadyPath, portal.Spec!.Req("readinessProbe", "httpGet").Str("path"));
+        Assert.All(new[] { "startupProbe", "livenessProbe", "readinessProbe" },
+            p => Assert.Equal($"{PortalPort}", portal.Spec!.Req(p, "httpGet").Str("port")));
+        var silo = Assert.Single(DeployContainers.Kubernetes(), c => c.Kind == DeployContainers.Silo);
+        Assert.Equal($"{Defaults.SiloPort}", silo.Spec!.Req("livenessProbe", "tcpSocket").Str("port"));
+        Assert.Equal($"{Defaults.GatewayPort}", silo.Spec!.Req("readinessProbe", "tcpSocket").Str("port"));
+    }
+
+    [Fact]
+    public void Container_and_service_ports_are_the_apps_ports()
+    {
+        int[] orleans = [Defaults.SiloPort, Defaults.GatewayPort];
+        Assert.Equal([.. orleans], Exposed("Dockerfile.silo"));
+        Assert.Equal([PortalPort, .. orleans], Exposed("Dockerfile.portal"));
+        foreach (var c in DeployContainers.All().Where(c => c.Kind == DeployContainers.Portal))
+            Assert.Equal(PortalPort, new Uri(c.Env["Urls"].Replace("+", "localhost")).Port);
+        foreach (var c in DeployContainers.Kubernetes())
+        {
+            var ports = c.Spec!.Req("ports").Items().Select(p => int.Parse(p.Str("containerPort")!)).Order().ToArray();
+            Assert.Equal(c.Kind == DeployContainers.Portal ? [PortalPort, .. orleans] : orleans, ports);
+        }
+        var services = DeployFiles.K8s().OfKind("Service").ToDictionary(s => s.Req("metadata").Str("name")!);
+        var siloService = services["cloudoms-silo"].Req("spec");
+        Assert.Equal("None", siloService.Str("clusterIP"));
+        Assert.Equal(orleans, siloService.Req("ports").Items().Select(p => int.Parse(p.Str("targetPort")!)).Order());
+        Assert.Equal($"{PortalPort}", Assert.Single(services["cloudoms-portal"].Req("spec", "ports").Items()).Str("targetPort"));
+        var published = Assert.Single(DeployContainers.Compose().Single(c => c.Kind == DeployContainers.Portal).Spec!.Req("ports").Items());
+        Assert.Equal($"{PortalPort}:{PortalPort}", ((YamlDotNet.RepresentationModel.YamlScalarNode)published).Value);
+    }
+
+    [Fact]
+    public void Grace_periods_outlast_the_shutdown_timeout()
+    {
+        foreach (var c in DeployContainers.All())
+        {
+            var configured = c.Env.TryGetValue("CloudOms__ShutdownTimeout", out var value) ? TimeSpan.Parse(value) : Defaults.ShutdownTimeout;
+            Assert.Equal(Defaults.ShutdownTimeout, configured);
+            var grace = c.PodSpec is { } pod
+                ? int.Parse(pod.Str("terminationGracePeriodSeconds")!)
+                : int.Parse(c.Spec!.Str("stop_grace_period")!.TrimEnd('s'));
+            Assert.True(grace > configured.TotalSeconds + 5, $"{c.Where}: grace {grace}s, shutdown {configured}");
+        }
+    }
+
+    [Fact]
+    public void Every_silo_and_portal_shares_one_cluster_and_service_id()
+    {
+        foreach (var group in new[] { DeployContainers.Compose(), DeployContainers.Kubernetes() })
+        {
+            Assert.Single(group.Select(c => c.Env["CloudOms__ClusterId"]).Distinct());
+            Assert.Single(group.Select(c => c.Env["CloudOms__ServiceId"]).Distinct());
+            Assert.Single(group.Select(c => c.Env["Storage__ConnectionString"]).Distinct());
+        }
+        var k8s = DeployContainers.Kubernetes()[0].Env;
+        foreach (var deployment in DeployFiles.K8s().OfKind("Deployment"))
+        {
+            var labels = deployment.Req("spec", "template", "metadata", "labels").Flat();
+            if (labels.TryGetValue("orleans/clusterId", out var cluster)) Assert.Equal(k8s["CloudOms__ClusterId"], cluster);
+            if (labels.TryGetValue("orleans/serviceId", out var service)) Assert.Equal(k8s["CloudOms__ServiceId"], service);
+        }
+    }
+
+    [Fact]
+    public void Kubernetes_manifests_are_namespace_agnostic_and_all_listed_in_the_kustomization()
+    {
+        Assert.All(DeployFiles.K8s(), d => Assert.Null(d.Req("metadata").Get("namespace")));
+        var listed = DeployFiles.Yaml("k8s", "kustomization.yaml")[0].Req("resources").Items()
+            .Select(i => ((YamlDotNet.RepresentationModel.YamlScalarNode)i).Value).Order();
+        var files = Directory.GetFiles(DeployFiles.Path("k8s"), "*.yaml").Select(Path.GetFileName)
+            .Where(f => f != "kustomization.yaml").Order();
+        Assert.Equal(files, listed);
+        Assert.Single(DeployFiles.K8s().OfKind("PodDisruptionBudget"), p => p.Req("spec").Str("minAvailable") == "1");
+        var hpa = Assert.Single(DeployFiles.K8s().OfKind("HorizontalPodAutoscaler"));
+        Assert.Equal("autoscaling/v2", hpa.Str("apiVersion"));
+        Assert.Equal("cpu", Assert.Single(hpa.Req("spec", "metrics").Items()).Req("resource").Str("name"));
+    }
+
+    private static int[] Exposed(string dockerfile) => DeployFiles.Instructions(dockerfile, "EXPOSE")
+        .SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(int.Parse).Order().ToArray();
+
+    private static T Bind<T>(IConfiguration config, string section) where T : new()
+    {
+        var options = new T();
+        config.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        return options;
+    }
+
+    /// <summary>Why a setting name would be ignored by the app, or null when it maps to a bindable property.</summary>
+    private static string? SettingError(string name)
+    {
+        if (PlainSettings.Contains(name)) return null;
+        var parts = name.Split("__");
+        if (parts.Length < 2) return "not a setting the app reads";
+        if (!Sections.TryGetValue(parts[0], out var type)) return $"no options class for section '{parts[0]}'";
+        var property = type.GetProperty(parts[1], BindingFlags.Public | BindingFlags.Instance);
+        if (property?.SetMethod is not { IsPublic: true }) return $"{type.Name} has no settable property '{parts[1]}'";
+        if (parts.Length == 2) return null;
+        var isList = property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>);
+        return parts.Length == 3 && isList && int.TryParse(parts[2], out _) ? null : $"'{name}' goes deeper than {type.Name}.{property.Name}";
+    }
+}
