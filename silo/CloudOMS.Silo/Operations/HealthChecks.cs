@@ -69,7 +69,8 @@ internal sealed class DataSourceTableCheck(System.Data.Common.DbDataSource dataS
     {
         try
         {
-            await using var command = dataSource.CreateCommand($"SELECT 1 FROM \"{table}\" LIMIT 1");
+            // Unquoted: PostgreSQL folds our unquoted table names to lower case.
+            await using var command = dataSource.CreateCommand($"SELECT 1 FROM {table} LIMIT 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy("database answers");
         }
