@@ -72,7 +72,7 @@ public static class AdminApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 50) errors["name"] = ["请填写名称（不超过 50 字） / name is required"];
         if (input.Permissions is null || input.Permissions.Count == 0 || input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = ["请选择有效的权限 / choose known permissions"];
-        else if (input.Permissions.Any(p => !access.Required.Permissions.Contains(p))) errors["permissions"] = ["不能授予自己没有的权限 / cannot grant a permission you do not hold"];
+        else if (!GrantLimits.HoldsAll(access.Required, input.Permissions)) errors["permissions"] = [GrantLimits.PermissionMessage];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
         var client = await service.Create(access.Required.TenantId, input.Name!.Trim(), input.Permissions!);
         await audit.Write(access.Required.TenantId, access.Required.Actor, "api-client.created", client.ClientId, string.Join(",", client.Permissions));
