@@ -40,11 +40,14 @@ public static class IdentityHostingExtensions
         services.AddHttpContextAccessor();
         // Cookies, antiforgery tokens and the browser's protected storage stay readable across restarts and by
         // every instance that shares the data folder (or volume): one key ring, one application name.
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplication)
-            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys(dataDirectory)));
+        // On PostgreSQL the key ring is in the shared database, so instances need no shared folder.
+        var store = IdentityStore.From(builder.Configuration, dataDirectory);
+        services.AddSingleton(store);
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        if (store.Postgres) dataProtection.PersistKeysToDbContext<IdentityDb>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys(dataDirectory)));
 
-        services.AddDbContext<IdentityDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "identity.db")}").UseOpenIddict());
+        services.AddDbContext<IdentityDb>(store.Configure);
         services.AddIdentityCore<OmsUser>(o =>
             {
                 o.Password.RequiredLength = 8;

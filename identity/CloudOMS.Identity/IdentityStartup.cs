@@ -6,13 +6,13 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CloudOMS.Identity;
 
-/// <summary>Creates the identity database and registers the configured interactive OIDC clients.</summary>
-public sealed class IdentityStartup(IServiceProvider services, IOptions<CloudOmsIdentityOptions> options) : IHostedService
+/// <summary>Brings the identity database up to date and registers the configured interactive OIDC clients.</summary>
+public sealed class IdentityStartup(IServiceProvider services, IOptions<CloudOmsIdentityOptions> options, ILogger<IdentityStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await IdentityMigrations.Apply(services.GetRequiredService<IdentityStore>(), logger, cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.EnsureCreatedAsync(cancellationToken);
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var client in options.Value.Clients)
             await OidcClients.Upsert(manager, client, cancellationToken);

@@ -89,7 +89,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
             sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
 
-        services.AddReadModel($"Data Source={options.ReadModelPath};Pooling=True");
+        services.AddReadModel(ReadModelDatabase.For(backend, options));
         services.AddSingleton<ReadModelNotifications>();
         services.AddSingleton<ReadModelProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
@@ -111,11 +111,10 @@ public static class SiloHostingExtensions
         services.GetRequiredService<StorageChangeSignal>());
 
     /// <summary>The read model for queries: a context per scope, filtered to the scope's tenant.</summary>
-    public static IServiceCollection AddReadModel(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddReadModel(this IServiceCollection services, ReadModelDatabase database)
     {
-        services.AddDbContextFactory<ReadModelDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteTuningInterceptor()));
+        services.TryAddSingleton(database);
+        services.AddDbContextFactory<ReadModelDbContext>(database.Configure);
         services.TryAddScoped<TenantContext>();
         // Replaces the plain context the factory registration adds: request contexts are read-only and tenant-filtered.
         services.Replace(ServiceDescriptor.Scoped(sp =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CloudOMS.Identity.Data;
 
 /// <summary>Users (ASP.NET Core Identity), OpenIddict's applications and tokens, tenants, roles, API clients and the audit log.</summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserContext<OmsUser>(options)
+public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserContext<OmsUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data protection key ring, used when the database is shared (PostgreSQL); SQLite keeps it in files.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<TenantAccount> Tenants => Set<TenantAccount>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<TenantRole> TenantRoles => Set<TenantRole>();
@@ -18,14 +22,25 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL stores instants (timestamptz), written at offset zero; the instant is unchanged.
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcTimestamp>();
+            builder.Properties<DateTimeOffset?>().HaveConversion<UtcTimestamp>();
+            return;
+        }
         if (!Database.IsSqlite()) return;
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    /// <summary>On PostgreSQL identity has a schema of its own beside the grain and read-model tables.</summary>
+    public const string PostgresSchema = "identity";
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        if (Database.IsNpgsql()) model.HasDefaultSchema(PostgresSchema);
         model.UseOpenIddict();
         model.Entity<TenantAccount>().HasKey(t => t.Id);
         model.Entity<Membership>(e =>
@@ -57,3 +72,6 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
         });
     }
 }
+
+/// <summary>Writes an instant at offset zero, as Npgsql requires for timestamptz.</summary>
+public sealed class UtcTimestamp() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);

@@ -1,4 +1,5 @@
 using CloudOMS.Silo.Persistence;
+using CloudOMS.Silo.ReadModel;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,8 +24,9 @@ public static class HealthChecks
             .Add(new HealthCheckRegistration(GrainStore, sp => sp.GetRequiredService<StorageBackend>() is { Provider: StorageProvider.Postgres } backend
                 ? new DataSourceTableCheck(backend.DataSource, "OrleansQuery")
                 : new SqliteTableCheck(sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.GrainStorePath, "OrleansQuery"), HealthStatus.Unhealthy, [ReadyTag], timeout))
-            .Add(new HealthCheckRegistration(ReadModel, sp => new SqliteTableCheck(
-                sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
+            .Add(new HealthCheckRegistration(ReadModel, sp => sp.GetRequiredService<StorageBackend>() is { Provider: StorageProvider.Postgres } backend
+                ? new DataSourceTableCheck(backend.DataSource, $"{ReadModelDbContext.PostgresSchema}.\"Checkpoints\"")
+                : new SqliteTableCheck(sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
             .AddCheck<SiloMembershipCheck>(Silo, HealthStatus.Unhealthy, [ReadyTag], timeout);
     }
 }
@@ -69,7 +71,7 @@ internal sealed class DataSourceTableCheck(System.Data.Common.DbDataSource dataS
     {
         try
         {
-            // Unquoted: PostgreSQL folds our unquoted table names to lower case.
+            // As written: our grain tables are unquoted (folded to lower case), EF Core's are quoted.
             await using var command = dataSource.CreateCommand($"SELECT 1 FROM {table} LIMIT 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy("database answers");

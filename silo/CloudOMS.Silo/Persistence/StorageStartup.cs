@@ -1,5 +1,4 @@
 using CloudOMS.Silo.ReadModel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,8 +20,8 @@ public sealed class StorageStartup(IServiceProvider services, StorageBackend bac
         if (backend.SqliteConnectionString is { } grainFile) SqliteTuning.EnableWriteAheadLog(grainFile);
         var migrator = new SchemaMigrator(backend, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SchemaMigrator>>());
         await migrator.Migrate(cancellationToken);
-        await using var db = await services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>().CreateDbContextAsync(cancellationToken);
-        await ReadModelSchema.Ensure(db, logger, cancellationToken);
-        SqliteTuning.EnableWriteAheadLog(db.Database.GetConnectionString()!);
+        var readModel = services.GetRequiredService<ReadModelDatabase>();
+        await ReadModelSchema.Ensure(readModel, logger, cancellationToken);
+        if (readModel.Provider == StorageProvider.Sqlite) SqliteTuning.EnableWriteAheadLog(readModel.ConnectionString);
     }
 }

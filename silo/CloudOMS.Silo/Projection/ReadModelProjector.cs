@@ -119,6 +119,11 @@ public sealed class ReadModelProjector(
     private async Task<int> ProjectBatch(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // On PostgreSQL several processes may project into the same read model: they take turns, and
+        // each reads the checkpoint only once it holds the turn, so no change is applied twice.
+        // (SQLite has one writer per file and one projecting process: SaveChanges' own transaction suffices.)
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await ReadModelSchema.TakeWriterLock(db, cancellationToken);
         var checkpoint = await db.Checkpoints.FirstOrDefaultAsync(c => c.Name == CheckpointName, cancellationToken);
         if (checkpoint is null) db.Checkpoints.Add(checkpoint = new ProjectionCheckpoint { Name = CheckpointName });
         Interlocked.Exchange(ref _position, checkpoint.Position);
@@ -129,6 +134,7 @@ public sealed class ReadModelProjector(
             await StateProjections.Apply(db, change, cancellationToken);
         checkpoint.Position = batch[^1].ChangeSeq;
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         Interlocked.Exchange(ref _position, checkpoint.Position);
         notifications.Raise(batch.Select(c => GrainKeys.TryParse(c.GrainKey, out var tenantId, out _, out _) ? tenantId : null).OfType<string>().Distinct());
         return batch.Count;

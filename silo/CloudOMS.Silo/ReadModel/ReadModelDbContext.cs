@@ -8,10 +8,13 @@ namespace CloudOMS.Silo.ReadModel;
 /// filtered by <see cref="TenantId"/>; the projection, which writes for all tenants, opts out
 /// explicitly with IgnoreQueryFilters.
 /// </summary>
-public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
+public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
 {
-    /// <summary>Bump when the tables change: the read model is then rebuilt from grain storage.</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>
+    /// Bump when the projection fills rows differently (a new derived column, a fixed rule): the
+    /// tables are then emptied and refilled from grain storage. Table changes are migrations.
+    /// </summary>
+    public const int ProjectionVersion = 4;
 
     public string? TenantId { get; set; }
 
@@ -26,6 +29,11 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
+        if (Database.IsNpgsql())
+        {
+            UtcTimestamps.Configure(builder);
+            return;
+        }
         if (!Database.IsSqlite()) return;
         // SQLite has no decimal or offset date type: store numbers it can sort, sum and compare.
         builder.Properties<decimal>().HaveConversion<double>();
@@ -33,8 +41,12 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
         builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    /// <summary>On PostgreSQL the read model has a schema of its own beside the grain and identity tables.</summary>
+    public const string PostgresSchema = "readmodel";
+
     protected override void OnModelCreating(ModelBuilder model)
     {
+        if (Database.IsNpgsql()) model.HasDefaultSchema(PostgresSchema);
         model.Entity<TenantRow>().HasKey(t => t.TenantId);
         model.Entity<ProjectionCheckpoint>().HasKey(c => c.Name);
 

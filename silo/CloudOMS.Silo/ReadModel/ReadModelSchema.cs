@@ -1,37 +1,67 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CloudOMS.Silo.ReadModel;
 
 /// <summary>
-/// The read model is derived data: when its schema version changes it is dropped, created anew and
-/// refilled by the projection from grain storage (the checkpoint starts over at zero).
+/// Brings the read model up to date at start: the migrations of its database, then, when the
+/// projection version changed, empties the tables so the projection refills them from grain storage
+/// (the read model is derived data; grain storage is the truth).
 /// </summary>
 public static class ReadModelSchema
 {
     private const string VersionCheckpoint = "schema-version";
 
-    public static async Task Ensure(ReadModelDbContext db, ILogger logger, CancellationToken cancellationToken = default)
+    /// <summary>Held by whoever writes the read model on PostgreSQL, so processes sharing it take turns.</summary>
+    public const string WriterLock = "SELECT pg_advisory_xact_lock(4711003)";
+
+    public static async Task Ensure(ReadModelDatabase database, ILogger logger, CancellationToken cancellationToken = default)
     {
-        if (await db.Database.CanConnectAsync(cancellationToken) && await CurrentVersion(db, cancellationToken) == ReadModelDbContext.SchemaVersion)
-            return;
-        logger.LogInformation("Creating read model schema version {Version}; it will be refilled from grain storage", ReadModelDbContext.SchemaVersion);
-        await db.Database.EnsureDeletedAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-        db.Checkpoints.Add(new ProjectionCheckpoint { Name = VersionCheckpoint, Position = ReadModelDbContext.SchemaVersion });
-        await db.SaveChangesAsync(cancellationToken);
+        await using var db = database.ForMigrations();
+        if (database.Provider == Persistence.StorageProvider.Sqlite && await MadeBeforeMigrations(db, cancellationToken))
+        {
+            logger.LogInformation("Replacing a read model file made before migrations; it will be refilled from grain storage");
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TakeWriterLock(db, cancellationToken);
+        var version = await db.Checkpoints.Where(c => c.Name == VersionCheckpoint).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
+        if (version != ReadModelDbContext.ProjectionVersion)
+        {
+            logger.LogInformation("Read model projection version {Old} → {New}: emptying the tables to refill them from grain storage",
+                version, ReadModelDbContext.ProjectionVersion);
+            await Empty(db, cancellationToken);
+            db.Checkpoints.Add(new ProjectionCheckpoint { Name = VersionCheckpoint, Position = ReadModelDbContext.ProjectionVersion });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<long?> CurrentVersion(ReadModelDbContext db, CancellationToken cancellationToken)
+    /// <summary>Inside a transaction on PostgreSQL, waits for other writers of the read model; SQLite has one writer anyway.</summary>
+    public static async Task TakeWriterLock(ReadModelDbContext db, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await db.Checkpoints.Where(c => c.Name == VersionCheckpoint).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
-        }
-        catch (Exception)
-        {
-            // No tables yet (a new file): treat as no version.
-            return null;
-        }
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(WriterLock, cancellationToken);
     }
+
+    private static async Task Empty(ReadModelDbContext db, CancellationToken cancellationToken)
+    {
+        await db.OrderLines.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.Orders.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.StockMovements.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.Stock.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.Skus.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.Warehouses.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.Tenants.ExecuteDeleteAsync(cancellationToken);
+        await db.Checkpoints.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>A SQLite file with tables but no migration history was made by an earlier CloudOMS.</summary>
+    private static async Task<bool> MadeBeforeMigrations(ReadModelDbContext db, CancellationToken cancellationToken) =>
+        await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+        && await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken)
+        && !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
 }

@@ -20,10 +20,18 @@ public static class TestPostgres
                 $"and set {Variable} to the connection string it prints (a user that may create databases).");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabase()
+    public static Task<string> CreateDatabase() => CreateDatabase("oms_" + Guid.NewGuid().ToString("N")[..16]);
+
+    /// <summary>The database <paramref name="name"/> (lower-case letters, digits, _), created when it does not exist yet.</summary>
+    public static async Task<string> CreateDatabase(string name)
     {
-        var name = "oms_" + Guid.NewGuid().ToString("N")[..16];
-        await Execute($"CREATE DATABASE {name}");
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync() is null) await Execute($"CREATE DATABASE {name}");
+        }
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
     }
 

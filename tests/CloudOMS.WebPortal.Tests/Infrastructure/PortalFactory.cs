@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CloudOMS.Grains.Tests.Infrastructure;
 
 namespace CloudOMS.WebPortal.Tests.Infrastructure;
 
@@ -35,8 +36,28 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public const string DemoApiSecret = "portal-tests-demo-secret";
 
+    /// <summary>
+    /// The database the portal stores in, from CLOUDOMS_TEST_PROVIDER: Sqlite (the default, files in
+    /// <see cref="DataDirectory"/>) or Postgres (a database of its own on the CLOUDOMS_TEST_POSTGRES server).
+    /// </summary>
+    public static bool OnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public const string ProviderVariable = "CLOUDOMS_TEST_PROVIDER";
+
+    /// <summary>On PostgreSQL, named after the data folder, so a factory restarted on the same folder finds the same data.</summary>
+    private string DatabaseName => "portal_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(DataDirectory))))[..20].ToLowerInvariant();
+
+    private string? _ownDatabase;
+
     public async Task InitializeAsync()
     {
+        if (OnPostgres && !Settings.ContainsKey("Storage:Provider"))
+        {
+            _ownDatabase = await TestPostgres.CreateDatabase(DatabaseName);
+            foreach (var (key, value) in TestPostgres.Settings(_ownDatabase)) Settings[key] = value;
+        }
         StartServer();
         Api = new OmsClient(await ClientWithToken(DemoApiClientId, DemoApiSecret));
     }
@@ -65,6 +86,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (_ownDatabase is not null) await TestPostgres.DropDatabase(_ownDatabase);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

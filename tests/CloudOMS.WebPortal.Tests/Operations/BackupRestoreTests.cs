@@ -7,6 +7,7 @@ namespace CloudOMS.WebPortal.Tests.Operations;
 /// portal started there has everything up to the backup (orders, stock, users and API clients, keys) and
 /// nothing after it.
 /// </summary>
+[Trait(StorageRounds.Trait, StorageRounds.Fixed)]
 public sealed class BackupRestoreTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "cloudoms-webtests", "backup-" + Guid.NewGuid().ToString("N"));

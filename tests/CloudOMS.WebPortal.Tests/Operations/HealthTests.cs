@@ -34,7 +34,7 @@ public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Empty(body.GetProperty("failing").EnumerateArray());
     }
 
-    [Fact]
+    [Fact, Trait(StorageRounds.Trait, StorageRounds.Fixed)]
     public async Task Ready_answers_503_naming_the_databases_while_the_data_folder_is_gone_and_recovers_when_it_is_back()
     {
         using var anonymous = new HttpClient { BaseAddress = portal.Api.Http.BaseAddress };

@@ -38,7 +38,7 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("Production", portal.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().EnvironmentName);
     }
 
-    [Fact]
+    [Fact, Trait(StorageRounds.Trait, StorageRounds.Fixed)]
     public void A_restarted_or_second_portal_reads_what_this_one_protected_with_the_key_ring_in_the_data_folder()
     {
         var protector = portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cloudoms.tests");
@@ -52,7 +52,7 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("临沂总仓", other.CreateProtector("cloudoms.tests").Unprotect(sealedText));
     }
 
-    [Fact]
+    [Fact, Trait(StorageRounds.Trait, StorageRounds.Fixed)]
     public void Each_portal_has_its_own_data_folder_silo_ports_and_cluster()
     {
         var options = portal.Services.GetRequiredService<IOptions<CloudOmsOptions>>().Value;

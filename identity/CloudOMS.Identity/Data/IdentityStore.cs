@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudOMS.Identity.Data;
+
+/// <summary>
+/// Where the identity database lives, from the deployment's one storage setting: identity.db in the
+/// data folder (Storage:Provider = Sqlite, the default) or the PostgreSQL database named by
+/// Storage:ConnectionString, which then also keeps the data protection key ring for every instance.
+/// Tables come from EF Core migrations kept per database (Data/Migrations/Sqlite|Postgres).
+/// </summary>
+public sealed record IdentityStore(bool Postgres, string ConnectionString)
+{
+    public const string HistoryTable = "__IdentityMigrations";
+
+    public static IdentityStore From(IConfiguration configuration, string dataDirectory)
+    {
+        var provider = configuration["Storage:Provider"];
+        if (!string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+            return Sqlite(Path.Combine(dataDirectory, "identity.db"));
+        var connectionString = configuration["Storage:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString (environment Storage__ConnectionString) is empty.");
+        return new IdentityStore(true, connectionString);
+    }
+
+    public static IdentityStore Sqlite(string path) => new(false, $"Data Source={path}");
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Postgres) options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(HistoryTable, IdentityDb.PostgresSchema));
+        else options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
+        options.UseOpenIddict();
+    }
+
+    /// <summary>A context carrying this database's migrations; used to bring the tables up to date.</summary>
+    public IdentityDb ForMigrations()
+    {
+        var builder = new DbContextOptionsBuilder<IdentityDb>();
+        Configure(builder);
+        return Postgres ? new PostgresIdentityMigrations(builder.Options) : new SqliteIdentityMigrations(builder.Options);
+    }
+}
