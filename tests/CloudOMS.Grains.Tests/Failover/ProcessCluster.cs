@@ -36,6 +36,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             await TestPostgres.CreateDatabase(),
             Path.Combine(Path.GetTempPath(), "cloudoms-tests", "failover-" + Guid.NewGuid().ToString("N")[..8]),
             "failover-" + Guid.NewGuid().ToString("N")[..8]);
+        // A test host that exits without disposing (a cancelled run) must not leave silos running.
+        AppDomain.CurrentDomain.ProcessExit += cluster.KillSilos;
         try
         {
             for (var n = 1; n <= silos; n++)
@@ -104,13 +106,20 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_client is not null)
+        AppDomain.CurrentDomain.ProcessExit -= KillSilos;
+        try
         {
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _client.StopAsync(stopping.Token);
-            _client.Dispose();
+            if (_client is not null)
+            {
+                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _client.StopAsync(stopping.Token);
+                _client.Dispose();
+            }
         }
-        foreach (var silo in _silos) silo.Dispose();
+        finally
+        {
+            KillSilos(null, EventArgs.Empty);
+        }
         await TestPostgres.DropDatabase(Database);
         try
         {
@@ -120,6 +129,11 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             // Left to the OS's temp cleanup.
         }
+    }
+
+    private void KillSilos(object? sender, EventArgs e)
+    {
+        foreach (var silo in _silos) silo.Dispose();
     }
 
     private async Task<List<SiloStatus>> Statuses(int? port = null)

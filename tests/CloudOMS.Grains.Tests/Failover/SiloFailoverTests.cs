@@ -30,6 +30,7 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__CloudOMS"] = "Information",
         ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
+        ["Logging__LogLevel__Polly"] = "Error",
     };
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class SiloProcess : IDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
+    private int _disposed;
 
     private SiloProcess(string name, int siloPort, string logPath, Process process, StreamWriter log)
     {
@@ -76,6 +77,7 @@ public sealed class SiloProcess : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try
         {
             if (!_process.HasExited) Kill();
