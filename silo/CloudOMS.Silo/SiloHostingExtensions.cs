@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
                 silo.UseCloudOmsPostgresClustering(options);
             else
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (options.ProbeTimeout, options.MissedProbesLimit));
             silo.AddCloudOmsGrains(builder.Configuration);
         });
         return builder;
@@ -130,6 +131,6 @@ public static class SiloHostingExtensions
     /// <summary>The data folder from configuration, for the other stores that live beside the grains.</summary>
     public static string DataDirectory(this IConfiguration configuration) => ReadOptions(configuration).DataDirectory;
 
-    private static CloudOmsOptions ReadOptions(IConfiguration configuration) =>
+    internal static CloudOmsOptions ReadOptions(IConfiguration configuration) =>
         configuration.GetSection(CloudOmsOptions.Section).Get<CloudOmsOptions>() ?? new CloudOmsOptions();
 }

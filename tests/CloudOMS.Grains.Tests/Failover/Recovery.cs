@@ -1,0 +1,78 @@
+namespace CloudOMS.Grains.Tests.Failover;
+
+/// <summary>What the client does after a silo died: find out when every key answers again, then learn
+/// the outcome of every request it sent, the way a real caller would (retry with the same ids).</summary>
+public static class Recovery
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rounds of reads of every SKU and every order the client saw created, until one round is answered in full.</summary>
+    public static async Task UntilEveryKeyAnswers(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var skus = FailoverShop.Skus.Select(s => Answers(grains.Sku(shop.TenantId, s.Code).Get()));
+            var orders = requests.Where(r => r.CreateAcknowledged).Select(r => Answers(grains.Order(shop.TenantId, r.Id).Get()));
+            var answers = await Task.WhenAll(skus.Concat(orders));
+            if (answers.All(a => a)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{answers.Count(a => !a)} of {answers.Length} keys still do not answer");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Reservations are asked again with the same operation id: the SKU answers with the outcome it recorded,
+    /// or decides now if the first call never got that far. Orders whose approval went unanswered finish or
+    /// undo their saga. Then every order is read back.
+    /// </summary>
+    public static async Task LearnOutcomes(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests)
+    {
+        foreach (var chunk in requests.Chunk(32))
+            await Task.WhenAll(chunk.Select(r => Learn(grains, shop, r)));
+    }
+
+    private static async Task Learn(IGrainFactory grains, FailoverShop shop, BurstRequest request)
+    {
+        if (request.Kind == BurstKind.Reservation)
+        {
+            var (sku, quantity) = request.Lines[0];
+            var again = new ReserveRequest(request.OperationId, request.Id, quantity, [FailoverShop.Warehouse]);
+            request.FinalReservation = await Retry(() => grains.Sku(shop.TenantId, sku).Reserve(again));
+            return;
+        }
+        var order = grains.Order(shop.TenantId, request.Id);
+        if (request.CreateAcknowledged && !request.Acknowledged)
+            await Retry(async () => await order.ResumeSaga() ? true : throw new InvalidOperationException($"{request.Id}: saga still pending"));
+        request.FinalOrder = await Retry(order.Get);
+    }
+
+    private static async Task<bool> Answers<T>(Task<T?> read) where T : class
+    {
+        try
+        {
+            return await read.WaitAsync(ProbeTimeout) is not null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<T> Retry<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + RetryFor;
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(ProbeTimeout);
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}
