@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using CloudOMS.Silo.Persistence;
+using CloudOMS.Silo.ReadModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -17,13 +21,50 @@ public static class ClientHostingExtensions
     /// Connects as an Orleans client: on PostgreSQL through the gateway list in the clustering tables of the
     /// grain database (every live silo is a gateway), on SQLite to the one local silo's gateway port.
     /// </summary>
-    public static IHostApplicationBuilder AddCloudOmsClient(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCloudOmsClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
         var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
         builder.Services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.UseOrleansClient(client => client.UseCloudOmsClustering(options, storage));
+        builder.UseOrleansClient(client =>
+        {
+            client.UseCloudOmsClustering(options, storage);
+            configure?.Invoke(client);
+        });
         return builder;
+    }
+
+    /// <summary>
+    /// The portal's side of CloudOMS without a silo (CloudOms:Hosting=Client): an Orleans client of the
+    /// deployment's silos, plus the shared PostgreSQL read model with its projection and background work.
+    /// </summary>
+    public static IHostApplicationBuilder AddCloudOmsPortalClient(this IHostApplicationBuilder builder)
+    {
+        var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
+        var storage = StorageBackend.ReadOptions(builder.Configuration);
+        if (storage.Provider != StorageProvider.Postgres)
+            throw new OptionsValidationException(CloudOmsOptions.Section, typeof(CloudOmsOptions),
+                ["CloudOms:Hosting=Client needs Storage:Provider=Postgres (environment Storage__Provider): on SQLite the grains, " +
+                 "read model and identity live in one process's files, so the portal must co-host its silo (CloudOms:Hosting=Silo)."]);
+        var backend = StorageBackend.Create(storage, options);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        // Before the projection starts: the silos migrate too, but this process may be up first.
+        builder.Services.AddHostedService<ReadModelStartup>();
+        builder.Services.AddCloudOmsDataServices(backend, options);
+        builder.AddCloudOmsClient(client =>
+        {
+            client.AddActivityPropagation();
+            if (options.Dashboard) client.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>Brings the shared read model's tables up to date when a client-only process starts.</summary>
+    private sealed class ReadModelStartup(ReadModelDatabase database, ILogger<ReadModelStartup> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => ReadModelSchema.Ensure(database, logger, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Clustering and gateway behaviour of a CloudOMS client; see <see cref="AddCloudOmsClient"/>.</summary>

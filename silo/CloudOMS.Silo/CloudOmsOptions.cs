@@ -24,6 +24,13 @@ public sealed class CloudOmsOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// How the web portal reaches the grains: Silo (the default) co-hosts a silo in the portal process;
+    /// Client joins the silos of the deployment as an Orleans client only (needs Storage:Provider=Postgres,
+    /// where the silos, the read model and identity are shared), so portals and silos scale apart.
+    /// </summary>
+    public PortalHosting Hosting { get; set; } = PortalHosting.Silo;
+
     /// <summary>Runs the read-model projection in this process.</summary>
     public bool Projection { get; set; } = true;
 
@@ -69,4 +76,10 @@ public sealed class CloudOmsOptions
     public string GrainStorePath => Path.Combine(DataDirectory, "grains.db");
 
     public string ReadModelPath => Path.Combine(DataDirectory, "readmodel.db");
+}
+
+public enum PortalHosting
+{
+    Silo,
+    Client,
 }

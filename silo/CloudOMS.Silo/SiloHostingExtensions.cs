@@ -77,18 +77,28 @@ public static class SiloHostingExtensions
         if (options.Dashboard) silo.AddDashboard();
 
         var services = silo.Services;
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => GatedStorage(sp));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
+            sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
+        services.AddCloudOmsDataServices(backend, options);
+        return silo;
+    }
+
+    /// <summary>
+    /// Options, metrics, the read model, its projection and the background work (saga sweeper, stock
+    /// audit): in every silo, and in a portal that runs as an Orleans client only.
+    /// </summary>
+    public static IServiceCollection AddCloudOmsDataServices(this IServiceCollection services, StorageBackend backend, CloudOmsOptions options)
+    {
         services.AddMetrics();
         services.TryAddSingleton<OmsMetrics>();
         services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        // Registered through a factory so the container disposes the data source (and its pool) with the silo.
-        services.AddSingleton(_ => backend);
-        services.AddSingleton<StorageChangeSignal>();
+        // Registered through a factory so the container disposes the data source (and its pool) with the host.
+        services.TryAddSingleton(_ => backend);
+        services.TryAddSingleton<StorageChangeSignal>();
         services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => GatedStorage(sp));
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
-            sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
         services.AddSingleton<ReadModelNotifications>();
@@ -99,7 +109,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<StockAudit>();
         services.AddSingleton<StockAuditService>();
         services.AddHostedService(sp => sp.GetRequiredService<StockAuditService>());
-        return silo;
+        return services;
     }
 
     /// <summary>

@@ -21,7 +21,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddCloudOmsTelemetry();
-builder.AddCloudOmsSilo();
+// The grains: a silo in this process (the default), or the deployment's silos reached as an Orleans client.
+if (builder.Configuration.GetValue<PortalHosting>("CloudOms:Hosting") == PortalHosting.Client) builder.AddCloudOmsPortalClient();
+else builder.AddCloudOmsSilo();
 builder.Services.AddCloudOmsHealthChecks();
 builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());
 builder.Services.AddCloudOmsApi();

@@ -27,7 +27,9 @@ public static class HealthChecks
             .Add(new HealthCheckRegistration(ReadModel, sp => sp.GetRequiredService<StorageBackend>() is { Provider: StorageProvider.Postgres } backend
                 ? new DataSourceTableCheck(backend.DataSource, $"{ReadModelDbContext.PostgresSchema}.\"Checkpoints\"")
                 : new SqliteTableCheck(sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
-            .AddCheck<SiloMembershipCheck>(Silo, HealthStatus.Unhealthy, [ReadyTag], timeout);
+            .Add(new HealthCheckRegistration(Silo, sp => sp.GetService<ILocalSiloDetails>() is { } local
+                ? new SiloMembershipCheck(sp.GetRequiredService<IClusterMembershipService>(), local)
+                : new ClusterClientCheck(sp.GetRequiredService<IGrainFactory>()), HealthStatus.Unhealthy, [ReadyTag], timeout));
     }
 }
 
@@ -94,5 +96,24 @@ internal sealed class SiloMembershipCheck(IClusterMembershipService membership, 
         var active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
         var description = $"this silo {status}; {active} active silo(s) in the cluster";
         return Task.FromResult(status == SiloStatus.Active ? HealthCheckResult.Healthy(description) : HealthCheckResult.Unhealthy(description));
+    }
+}
+
+/// <summary>A client-only process (a portal with CloudOms:Hosting=Client) is ready while the cluster answers with an active silo.</summary>
+internal sealed class ClusterClientCheck(IGrainFactory grains) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(cancellationToken);
+            return hosts.Count > 0
+                ? HealthCheckResult.Healthy($"client of {hosts.Count} active silo(s)")
+                : HealthCheckResult.Unhealthy("no active silo");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"cluster unreachable ({error.GetType().Name})");
+        }
     }
 }
