@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A production-shaped CloudOMS on this machine: a throwaway PostgreSQL (loopback, free port, data in a temp
-# folder), 2 standalone silos and the portal (which joins the cluster as a third silo), all on PostgreSQL.
+# folder), 2 standalone silos and the portal, which runs no silo (CloudOms:Hosting=Client): it reaches the
+# silos as an Orleans client and keeps the shared read model projected. Everything is on PostgreSQL.
 #   deploy/local-cluster.sh up       builds, starts everything, waits until healthy, prints the URLs
 #   deploy/local-cluster.sh status   what runs and whether the portal is ready
 #   deploy/local-cluster.sh flow     a scripted order through the API: receive stock, create, approve, pick, ship
@@ -28,7 +29,7 @@ up() {
   done
   portal_port=$(free_port)
   openssl rand -hex 16 >"$state/api-secret"
-  (cd "$root/web-portal/CloudOMS.WebPortal" && CloudOms__DemoApiSecret=$(cat "$state/api-secret") CloudOms__DataDirectory="$state/portal" CloudOms__SiloPort=$(free_port) CloudOms__GatewayPort=$(free_port) \
+  (cd "$root/web-portal/CloudOMS.WebPortal" && CloudOms__DemoApiSecret=$(cat "$state/api-secret") CloudOms__DataDirectory="$state/portal" CloudOms__Hosting=Client \
     Urls="http://127.0.0.1:$portal_port" exec setsid dotnet "$root/artifacts/bin/CloudOMS.WebPortal/release/CloudOMS.WebPortal.dll" >"$state/portal.log" 2>&1) &
   echo "$!" >>"$state/pids"
   echo "http://127.0.0.1:$portal_port" >"$state/url"

@@ -92,7 +92,10 @@ public sealed class DeployFilesTests
         foreach (var c in DeployContainers.Kubernetes())
         {
             var ports = c.Spec!.Req("ports").Items().Select(p => int.Parse(p.Str("containerPort")!)).Order().ToArray();
-            Assert.Equal(c.Kind == DeployContainers.Portal ? [PortalPort, .. orleans] : orleans, ports);
+            // A portal co-hosting a silo also listens on the Orleans ports; as a client (CloudOms__Hosting=Client) it does not.
+            int[] expected = c.Kind != DeployContainers.Portal ? orleans
+                : c.Env.GetValueOrDefault("CloudOms__Hosting") == nameof(PortalHosting.Client) ? [PortalPort] : [PortalPort, .. orleans];
+            Assert.Equal(expected, ports);
         }
         var services = DeployFiles.K8s().OfKind("Service").ToDictionary(s => s.Req("metadata").Str("name")!);
         var siloService = services["cloudoms-silo"].Req("spec");
@@ -101,6 +104,18 @@ public sealed class DeployFilesTests
         Assert.Equal($"{PortalPort}", Assert.Single(services["cloudoms-portal"].Req("spec", "ports").Items()).Str("targetPort"));
         var published = Assert.Single(DeployContainers.Compose().Single(c => c.Kind == DeployContainers.Portal).Spec!.Req("ports").Items());
         Assert.Equal($"{PortalPort}:{PortalPort}", ((YamlDotNet.RepresentationModel.YamlScalarNode)published).Value);
+    }
+
+    [Fact]
+    public void The_kubernetes_portal_is_a_client_whose_replicas_share_the_oidc_keys_where_the_identity_server_reads_them()
+    {
+        var portal = Assert.Single(DeployContainers.Kubernetes(), c => c.Kind == DeployContainers.Portal);
+        Assert.Equal(nameof(PortalHosting.Client), portal.Env["CloudOms__Hosting"]);
+        Assert.Equal(nameof(StorageProvider.Postgres), portal.Env["Storage__Provider"]);
+        var mount = Assert.Single(portal.Spec!.Req("volumeMounts").Items(), m => m.Str("name") == "oidc-keys");
+        Assert.Equal(Path.Combine(portal.Env["CloudOms__DataDirectory"], "keys"), mount.Str("mountPath"));
+        var volume = Assert.Single(portal.PodSpec!.Req("volumes").Items(), v => v.Str("name") == "oidc-keys");
+        Assert.Equal("cloudoms-oidc-keys", volume.Req("secret").Str("secretName"));
     }
 
     [Fact]
