@@ -17,13 +17,15 @@ up() {
   [ -f "$state/pids" ] && { echo "already up (state in $state); run down first" >&2; exit 1; }
   mkdir -p "$state"
   dotnet build "$root/CloudOMS.sln" -c Release -v q -nologo >"$state/build.log" 2>&1 || { tail -20 "$state/build.log"; exit 1; }
-  local conn cluster=local-$(date +%s) portal_port
+  local conn cluster=local-$(date +%s) portal_port health
   conn=$("$root/tests/postgres.sh" start "$state/pg")
   echo "$conn" >"$state/connection"
   : >"$state/pids"
   export Storage__Provider=Postgres Storage__ConnectionString="$conn" CloudOms__ClusterId="$cluster" CloudOms__ServiceId=cloudoms-local
   for n in 1 2; do
-    CloudOms__DataDirectory="$state/silo$n" CloudOms__SiloPort=$(free_port) CloudOms__GatewayPort=$(free_port) CloudOms__Projection=false \
+    health=$(free_port)
+    echo "http://127.0.0.1:$health" >"$state/silo$n.url"
+    CloudOms__DataDirectory="$state/silo$n" CloudOms__SiloPort=$(free_port) CloudOms__GatewayPort=$(free_port) CloudOms__Projection=false CloudOms__HealthPort=$health \
       setsid dotnet "$root/artifacts/bin/CloudOMS.Silo/release/CloudOMS.Silo.dll" >"$state/silo$n.log" 2>&1 &
     echo "$!" >>"$state/pids"
   done
@@ -49,6 +51,9 @@ status() {
   echo "PostgreSQL : $(cat "$state/connection")"
   echo "portal     : $url/app   (admin@demo.cloudoms.cn / Demo@2026)"
   echo "ready      : $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")  ($url/health/ready)"
+  for n in 1 2; do
+    [ -f "$state/silo$n.url" ] && echo "silo$n      : $(curl -s -o /dev/null -w '%{http_code}' "$(cat "$state/silo$n.url")/health/ready")  ($(cat "$state/silo$n.url")/health/ready)"
+  done
 }
 
 flow() {

@@ -31,6 +31,10 @@ public sealed class CloudOmsOptions
     /// </summary>
     public PortalHosting Hosting { get; set; } = PortalHosting.Silo;
 
+    /// <summary>A standalone silo's HTTP port for /health/live and /health/ready (0: loopback only, on a free port).</summary>
+    [Range(0, 65535)]
+    public int HealthPort { get; set; }
+
     /// <summary>Runs the read-model projection in this process.</summary>
     public bool Projection { get; set; } = true;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Persistence;
+using CloudOMS.Silo.Operations;
 using CloudOMS.WebPortal.Operations;
 using Microsoft.Extensions.Configuration;
 
@@ -77,15 +78,21 @@ public sealed class DeployFilesTests
         Assert.All(new[] { "startupProbe", "livenessProbe", "readinessProbe" },
             p => Assert.Equal($"{PortalPort}", portal.Spec!.Req(p, "httpGet").Str("port")));
         var silo = Assert.Single(DeployContainers.Kubernetes(), c => c.Kind == DeployContainers.Silo);
-        Assert.Equal($"{Defaults.SiloPort}", silo.Spec!.Req("livenessProbe", "tcpSocket").Str("port"));
-        Assert.Equal($"{Defaults.GatewayPort}", silo.Spec!.Req("readinessProbe", "tcpSocket").Str("port"));
+        foreach (var probe in new[] { "startupProbe", "livenessProbe" })
+            Assert.Equal(HealthEndpoints.LivePath, silo.Spec!.Req(probe, "httpGet").Str("path"));
+        Assert.Equal(HealthEndpoints.ReadyPath, silo.Spec!.Req("readinessProbe", "httpGet").Str("path"));
+        Assert.All(new[] { "startupProbe", "livenessProbe", "readinessProbe" },
+            p => Assert.Equal(silo.Env["CloudOms__HealthPort"], silo.Spec!.Req(p, "httpGet").Str("port")));
     }
 
     [Fact]
     public void Container_and_service_ports_are_the_apps_ports()
     {
         int[] orleans = [Defaults.SiloPort, Defaults.GatewayPort];
-        Assert.Equal([.. orleans], Exposed("Dockerfile.silo"));
+        var siloHealth = int.Parse(DeployFiles.DockerEnv("Dockerfile.silo")["CloudOms__HealthPort"]);
+        Assert.NotEqual(0, siloHealth);
+        int[] silo = [.. orleans.Append(siloHealth).Order()];
+        Assert.Equal(silo, Exposed("Dockerfile.silo"));
         Assert.Equal([PortalPort, .. orleans], Exposed("Dockerfile.portal"));
         foreach (var c in DeployContainers.All().Where(c => c.Kind == DeployContainers.Portal))
             Assert.Equal(PortalPort, new Uri(c.Env["Urls"].Replace("+", "localhost")).Port);
@@ -93,7 +100,7 @@ public sealed class DeployFilesTests
         {
             var ports = c.Spec!.Req("ports").Items().Select(p => int.Parse(p.Str("containerPort")!)).Order().ToArray();
             // A portal co-hosting a silo also listens on the Orleans ports; as a client (CloudOms__Hosting=Client) it does not.
-            int[] expected = c.Kind != DeployContainers.Portal ? orleans
+            int[] expected = c.Kind != DeployContainers.Portal ? silo
                 : c.Env.GetValueOrDefault("CloudOms__Hosting") == nameof(PortalHosting.Client) ? [PortalPort] : [PortalPort, .. orleans];
             Assert.Equal(expected, ports);
         }

@@ -79,7 +79,7 @@ public sealed class GracefulShutdownTests : IDisposable
 
     private async Task<IHost> Start()
     {
-        var host = SiloProgram.CreateBuilder([], new Dictionary<string, string?>
+        var host = SiloProgram.Build([], new Dictionary<string, string?>
         {
             ["CloudOms:DataDirectory"] = _data,
             ["CloudOms:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -87,7 +87,7 @@ public sealed class GracefulShutdownTests : IDisposable
             ["CloudOms:ClusterId"] = "stoptest-" + Guid.NewGuid().ToString("N")[..8],
             ["CloudOms:ShutdownTimeout"] = ShutdownTimeout.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-        }).Build();
+        });
         await host.StartAsync();
         return host;
     }

@@ -23,15 +23,17 @@ public sealed class PortalClientModeTests
         var cluster = "client-mode-" + Guid.NewGuid().ToString("N")[..8];
         var siloFolder = Path.Combine(Path.GetTempPath(), "cloudoms-webtests", Guid.NewGuid().ToString("N"));
         var gateway = FreePort();
-        var silo = SiloProgram.CreateBuilder([], new Dictionary<string, string?>(TestPostgres.Settings(database))
+        var siloHealth = FreePort();
+        var silo = SiloProgram.Build([], new Dictionary<string, string?>(TestPostgres.Settings(database))
         {
             ["CloudOms:DataDirectory"] = siloFolder,
             ["CloudOms:ClusterId"] = cluster,
             ["CloudOms:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CloudOms:GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CloudOms:Projection"] = "false",
+            ["CloudOms:HealthPort"] = siloHealth.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        }).Build();
+        });
         var portal = new PortalFactory();
         foreach (var (key, value) in TestPostgres.Settings(database)) portal.Settings[key] = value;
         portal.Settings["CloudOms:Hosting"] = "Client";
@@ -60,12 +62,16 @@ public sealed class PortalClientModeTests
             using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
             var check = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == Silo.Operations.HealthChecks.Silo);
             Assert.Equal("Healthy", check.GetProperty("status").GetString());
+            // The standalone silo answers its own probes over HTTP.
+            var siloReady = await anonymous.GetAsync($"http://127.0.0.1:{siloHealth}/health/ready");
+            Assert.Equal(HttpStatusCode.OK, siloReady.StatusCode);
+            Assert.Contains("this silo Active", await siloReady.Content.ReadAsStringAsync());
         }
         finally
         {
             await ((IAsyncLifetime)portal).DisposeAsync();
             await silo.StopAsync();
-            silo.Dispose();
+            await silo.DisposeAsync();
             await TestPostgres.DropDatabase(database);
             if (Directory.Exists(siloFolder)) Directory.Delete(siloFolder, recursive: true);
         }

@@ -1,14 +1,17 @@
 using System.Text.Json;
-using CloudOMS.Silo.Operations;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CloudOMS.WebPortal.Operations;
+namespace CloudOMS.Silo.Operations;
 
 /// <summary>
 /// Probes for orchestrators and scripts, unauthenticated and outside the API description:
 /// /health/live (the process answers; /healthz is the same, kept for scripts) and /health/ready
-/// (databases reachable, silo active), which answers 503 naming the failing checks.
+/// (databases reachable, silo active), which answers 503 naming the failing checks. Served by the
+/// portal and, on CloudOms:HealthPort, by a standalone silo.
 /// </summary>
 public static class HealthEndpoints
 {
