@@ -51,6 +51,10 @@ public static class SiloHostingExtensions
     public static ISiloBuilder UseCloudOmsPostgresClustering(this ISiloBuilder silo, CloudOmsOptions options)
     {
         silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (options.ServiceId, options.ClusterId));
+        // Orleans' membership timings (TableRefreshTimeout, IAmAliveTablePublishTimeout, ...) from CloudOms:Membership.
+        // The defaults suit production. A silo that cannot reach the table only logs and retries; it stops itself
+        // only when it reads that it was declared dead, so a database outage does not end it.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(CloudOmsOptions.Section + ":Membership");
         silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
         silo.UseAdoNetClustering(o => o.Configure<StorageBackend>((c, backend) => (c.Invariant, c.DataSource) = (backend.Invariant, backend.DataSource)));
         silo.UseAdoNetReminderService(o => o.Configure<StorageBackend>((r, backend) => (r.Invariant, r.DataSource) = (backend.Invariant, backend.DataSource)));
