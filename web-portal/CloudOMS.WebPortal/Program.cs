@@ -35,6 +35,7 @@ builder.Services.AddHostedService<DemoSeeder>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseApiDeadline();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseStaticFiles();
