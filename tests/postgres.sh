@@ -7,6 +7,8 @@
 #   tests/postgres.sh pause DIR   stops the server (fast shutdown: open connections are cut) and keeps DIR,
 #                                 for tests of a database outage.
 #   tests/postgres.sh resume DIR  starts the paused server again on the same port with the same data.
+#   tests/postgres.sh freeze DIR  suspends every process of the server (SIGSTOP): connections open but nothing
+#                                 answers, as with a hung server or a lost network. thaw DIR resumes them.
 # Settings favour test speed over crash safety (fsync off): nothing here outlives the test run.
 set -euo pipefail
 
@@ -65,10 +67,18 @@ resume() {
   launch "$(bindir)" "$dir" "$(cat "$dir/port")"
 }
 
+# Sends SIG to the server of DIR and all its backends.
+signal_server() {
+  local dir=$1 sig=$2 pid
+  pid=$(head -1 "$dir/data/postmaster.pid" 2>/dev/null) || { echo "no running server in $dir" >&2; exit 1; }
+  kill -"$sig" "$pid" $(pgrep -P "$pid" || true)
+}
+
 stop() {
   local dir=$1 bin
   [ -d "$dir/data" ] || return 0
   bin=$(bindir)
+  signal_server "$dir" CONT 2>/dev/null || true
   as_owner "$bin/pg_ctl" stop -D "$dir/data" -m immediate -w >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
@@ -78,5 +88,7 @@ case "${1:-}" in
   stop) stop "${2:?directory}" ;;
   pause) pause "${2:?directory}" ;;
   resume) resume "${2:?directory}" ;;
-  *) echo "usage: $0 start|stop|pause|resume DIR" >&2; exit 2 ;;
+  freeze) signal_server "${2:?directory}" STOP ;;
+  thaw) signal_server "${2:?directory}" CONT ;;
+  *) echo "usage: $0 start|stop|pause|resume|freeze|thaw DIR" >&2; exit 2 ;;
 esac
