@@ -33,6 +33,7 @@ public static class SiloHostingExtensions
         // our background services; registered first, the shutdown log sees the whole of it.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddHostedService<ShutdownLog>();
+        if (storage.Provider == StorageProvider.Postgres) RaiseThreadPoolMinimum(storage.MaxConcurrentWrites);
         builder.UseOrleans(silo =>
         {
             if (storage.Provider == StorageProvider.Postgres)
@@ -52,6 +53,10 @@ public static class SiloHostingExtensions
     public static ISiloBuilder UseCloudOmsPostgresClustering(this ISiloBuilder silo, CloudOmsOptions options)
     {
         silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (options.ServiceId, options.ClusterId));
+        // Orleans' membership timings (TableRefreshTimeout, IAmAliveTablePublishTimeout, ...) from CloudOms:Membership.
+        // The defaults suit production. A silo that cannot reach the table only logs and retries; it stops itself
+        // only when it reads that it was declared dead, so a database outage does not end it.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(CloudOmsOptions.Section + ":Membership");
         silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
         silo.UseAdoNetClustering(o => o.Configure<StorageBackend>((c, backend) => (c.Invariant, c.DataSource) = (backend.Invariant, backend.DataSource)));
         silo.UseAdoNetReminderService(o => o.Configure<StorageBackend>((r, backend) => (r.Invariant, r.DataSource) = (backend.Invariant, backend.DataSource)));
@@ -136,6 +141,18 @@ public static class SiloHostingExtensions
             return db;
         }));
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql cancels a timed-out command synchronously (it connects to the server to send a cancel request and
+    /// waits for the answer), so a hung database parks a pool thread per command for seconds. On 2 cores the
+    /// thread pool would add threads only slowly and every request, its 503 included, would wait for one; up to
+    /// one thread per writer is therefore created at once.
+    /// </summary>
+    private static void RaiseThreadPoolMinimum(int writers)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < writers) ThreadPool.SetMinThreads(writers, io);
     }
 
     /// <summary>The data folder from configuration, for the other stores that live beside the grains.</summary>

@@ -37,6 +37,7 @@ builder.Services.AddHostedService<DemoSeeder>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseApiDeadline();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseStaticFiles();

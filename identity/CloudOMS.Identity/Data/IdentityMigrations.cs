@@ -11,6 +11,7 @@ public static class IdentityMigrations
     public static async Task Apply(IdentityStore store, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var db = store.ForMigrations();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         if (!store.Postgres && await MadeBeforeMigrations(db, cancellationToken))
             await Baseline(db, logger, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

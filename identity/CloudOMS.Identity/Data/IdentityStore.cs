@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CloudOMS.Identity.Data;
 
@@ -20,7 +22,23 @@ public sealed record IdentityStore(bool Postgres, string ConnectionString)
         var connectionString = configuration["Storage:ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString (environment Storage__ConnectionString) is empty.");
-        return new IdentityStore(true, connectionString);
+        return new IdentityStore(true, WithShortTimeouts(connectionString));
+    }
+
+    /// <summary>
+    /// Sign-in and every API call's token check read this database: with PostgreSQL away they must fail
+    /// within seconds (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. The
+    /// grain storage uses the same limits; a connection string that sets its own keeps them.
+    /// </summary>
+    public static string WithShortTimeouts(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (!given.Contains("timeout")) settings.Timeout = 3;
+        if (!given.Contains("commandtimeout")) settings.CommandTimeout = 3;
+        if (!given.Contains("cancellationtimeout")) settings.CancellationTimeout = 1000;
+        return settings.ConnectionString;
     }
 
     public static IdentityStore Sqlite(string path) => new(false, $"Data Source={path}");

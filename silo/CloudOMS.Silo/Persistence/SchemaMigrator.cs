@@ -14,6 +14,8 @@ public sealed class SchemaMigrator(StorageBackend backend, TimeProvider clock, I
     private readonly DbDataSource dataSource = backend.DataSource;
     private readonly string provider = backend.ScriptFolder;
 
+    private const int MigrationTimeoutSeconds = 600;
+
     public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
@@ -66,6 +68,7 @@ public sealed class SchemaMigrator(StorageBackend backend, TimeProvider clock, I
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT ScriptId FROM CloudOmsSchemaHistory";
+        command.CommandTimeout = MigrationTimeoutSeconds;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var applied = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
@@ -77,6 +80,9 @@ public sealed class SchemaMigrator(StorageBackend backend, TimeProvider clock, I
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        // Scripts (and the lock, held while another silo migrates) may take far longer than the short
+        // timeout grain-storage commands get; start-up cancellation still ends them.
+        command.CommandTimeout = MigrationTimeoutSeconds;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -66,14 +66,38 @@ public sealed class StorageBackend : IAsyncDisposable
         return new StorageBackend(StorageProvider.Sqlite, new TunedSqliteDataSource(grainStore), "System.Data.SQLite", 1, grainStore);
     }
 
-    /// <summary>A PostgreSQL data source whose pool has room for <paramref name="writers"/> writers and their readers.</summary>
+    /// <summary>Seconds to open a connection (including the wait for a pooled one), unless the connection string says.</summary>
+    public const int ConnectTimeoutSeconds = 3;
+
+    /// <summary>Seconds a grain-storage command may run, unless the connection string says: key lookups and short batches.</summary>
+    public const int CommandTimeoutSeconds = 3;
+
+    /// <summary>Milliseconds to wait for the server to confirm a timed-out command was cancelled, unless the connection string says.</summary>
+    public const int CancellationTimeoutMilliseconds = 1000;
+
+    /// <summary>
+    /// A PostgreSQL data source whose pool has room for <paramref name="writers"/> writers and their readers.
+    /// Npgsql waits 15 s to connect and 30 s for a command by default; an API call must answer 503 within 5 s
+    /// when the server is away, so unless the connection string sets them, one storage step gives up after
+    /// at most about 4 s (connect or command, plus the cancel). A connection that breaks clears the pool
+    /// (Npgsql does so itself), so the first calls after a restart open fresh connections.
+    /// </summary>
     public static NpgsqlDataSource CreatePostgres(string connectionString, int writers)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var pool = builder.ConnectionStringBuilder;
-        pool.MaxPoolSize = Math.Max(pool.MaxPoolSize, writers * 2);
+        var settings = builder.ConnectionStringBuilder;
+        settings.MaxPoolSize = Math.Max(settings.MaxPoolSize, writers * 2);
+        var given = GivenKeywords(connectionString);
+        if (!given.Contains("timeout")) settings.Timeout = ConnectTimeoutSeconds;
+        if (!given.Contains("commandtimeout")) settings.CommandTimeout = CommandTimeoutSeconds;
+        if (!given.Contains("cancellationtimeout")) settings.CancellationTimeout = CancellationTimeoutMilliseconds;
         return builder.Build();
     }
+
+    /// <summary>The keywords a connection string sets, lower case without spaces ("Command Timeout" = "commandtimeout").</summary>
+    private static HashSet<string> GivenKeywords(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

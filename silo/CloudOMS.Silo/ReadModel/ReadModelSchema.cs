@@ -20,6 +20,8 @@ public static class ReadModelSchema
     public static async Task Ensure(ReadModelDatabase database, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var db = database.ForMigrations();
+        // Not the API's short limits: a migration or emptying a large read model may take minutes.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         if (database.Provider == Persistence.StorageProvider.Sqlite && await MadeBeforeMigrations(db, cancellationToken))
         {
             logger.LogInformation("Replacing a read model file made before migrations; it will be refilled from grain storage");

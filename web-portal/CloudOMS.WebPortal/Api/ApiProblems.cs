@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.Silo.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,11 +7,15 @@ namespace CloudOMS.WebPortal.Api;
 
 /// <summary>
 /// Turns refusals into ProblemDetails a clerk can read: bad input 400 (with the field), missing 404,
-/// illegal transition or short stock 409, a write whose outcome is unknown 503 (retry is safe).
-/// Anything else is a bug and stays a 500 with no details.
+/// illegal transition or short stock 409, a write whose outcome is unknown 503 (retry is safe), a database
+/// that is away (PostgreSQL stopped or unreachable, also when Orleans or EF Core wrap the error) 503; both
+/// 503s carry Retry-After. Anything else is a bug and stays a 500 with no details.
 /// </summary>
 public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client should wait before retrying a 503: about how long a database restart takes.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail, errors) = exception switch
@@ -20,10 +25,17 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
             CommandException e => (409, "无法执行 / conflict", e.Message, null),
             OutcomeUnknownException e => (503, "暂时无法保存 / temporarily unavailable", e.Message, null),
             BadHttpRequestException e => (400, "请求格式错误 / malformed request", e.Message, null),
+            // The message may name servers: the clerk gets a fixed text, the log gets the error.
+            _ when DatabaseFailure.IsUnavailable(exception) => (503, "暂时无法访问数据库 / database temporarily unavailable",
+                "数据库暂时不可用，请稍后重试 / the database is temporarily unavailable; please retry shortly", null),
             _ => (0, "", "", (Dictionary<string, string[]>?)null),
         };
         if (status == 0) return false;
-        if (status == 503) logger.LogWarning(exception, "Request {Path} answered 503", context.Request.Path);
+        if (status == 503)
+        {
+            logger.LogWarning(exception, "Request {Path} answered 503", context.Request.Path);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         context.Response.StatusCode = status;
         var problem = new HttpValidationProblemDetails(errors ?? []) { Status = status, Title = title, Detail = detail };

@@ -15,6 +15,7 @@ public static class ApiServices
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSingleton<OrderIntake>();
+        services.AddApiDeadline();
         return services;
     }
 }
