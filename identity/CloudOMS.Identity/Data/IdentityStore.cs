@@ -27,17 +27,18 @@ public sealed record IdentityStore(bool Postgres, string ConnectionString)
 
     /// <summary>
     /// Sign-in and every API call's token check read this database: with PostgreSQL away they must fail
-    /// within seconds (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. The
-    /// grain storage uses the same limits; a connection string that sets its own keeps them.
+    /// within seconds (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. Identity
+    /// queries are key lookups, so a command gets 2 s; a hung server costs about command + 2 × connect
+    /// (Npgsql's cancel request opens a connection), 4 s in all. A connection string that sets its own keeps them.
     /// </summary>
     public static string WithShortTimeouts(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        if (!given.Contains("timeout")) settings.Timeout = 3;
-        if (!given.Contains("commandtimeout")) settings.CommandTimeout = 3;
-        if (!given.Contains("cancellationtimeout")) settings.CancellationTimeout = 1000;
+        if (!given.Contains("timeout")) settings.Timeout = 1;
+        if (!given.Contains("commandtimeout")) settings.CommandTimeout = 2;
+        if (!given.Contains("cancellationtimeout")) settings.CancellationTimeout = -1;
         return settings.ConnectionString;
     }
 

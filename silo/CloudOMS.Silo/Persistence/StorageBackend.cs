@@ -66,14 +66,21 @@ public sealed class StorageBackend : IAsyncDisposable
         return new StorageBackend(StorageProvider.Sqlite, new TunedSqliteDataSource(grainStore), "System.Data.SQLite", 1, grainStore);
     }
 
-    /// <summary>Seconds to open a connection (including the wait for a pooled one), unless the connection string says.</summary>
-    public const int ConnectTimeoutSeconds = 3;
+    /// <summary>
+    /// Seconds to open a connection (including the wait for a pooled one), unless the connection string says.
+    /// Short, because Npgsql's cancel of a timed-out command opens a connection too: on a hung server a read-model
+    /// query fails after about command + 2 × connect seconds.
+    /// </summary>
+    public const int ConnectTimeoutSeconds = 1;
 
     /// <summary>Seconds a grain-storage command may run, unless the connection string says: key lookups and short batches.</summary>
     public const int CommandTimeoutSeconds = 3;
 
-    /// <summary>Milliseconds to wait for the server to confirm a timed-out command was cancelled, unless the connection string says.</summary>
-    public const int CancellationTimeoutMilliseconds = 1000;
+    /// <summary>
+    /// Milliseconds to wait for the server to confirm a timed-out command was cancelled, unless the connection
+    /// string says: -1, no wait. A hung server never confirms; Npgsql then breaks the connection at once.
+    /// </summary>
+    public const int CancellationTimeoutMilliseconds = -1;
 
     /// <summary>
     /// A PostgreSQL data source whose pool has room for <paramref name="writers"/> writers and their readers.
