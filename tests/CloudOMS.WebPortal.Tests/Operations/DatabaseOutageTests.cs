@@ -13,6 +13,7 @@ namespace CloudOMS.WebPortal.Tests.Operations;
 /// same process serves again, retried writes apply once, and every write acknowledged before is still there.
 /// The test runs its own PostgreSQL server, which it stops and restarts.
 /// </summary>
+[Trait(StorageRounds.Trait, StorageRounds.Fixed)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
