@@ -51,19 +51,6 @@ public sealed class CloudOmsOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>
-    /// Initial timeout of the liveness probes silos send each other (Orleans adapts it between half and four
-    /// times this). With <see cref="MissedProbesLimit"/> it decides how soon a crashed silo is declared dead
-    /// and its grains come back on the others: about limit × timeout. Shorter reacts faster but risks
-    /// declaring a busy silo dead; the defaults are Orleans' own.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Probes a silo may miss before the others suspect it (see <see cref="ProbeTimeout"/>).</summary>
-    [Range(1, 10)]
-    public int MissedProbesLimit { get; set; } = 3;
-
-    /// <summary>
     /// Orleans clients (a portal running as client only): how often the gateway list is re-read from
     /// clustering, so a client drops a dead silo's gateway and picks up new silos without a restart.
     /// </summary>

@@ -40,7 +40,6 @@ public static class SiloHostingExtensions
                 silo.UseCloudOmsPostgresClustering(options);
             else
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (options.ProbeTimeout, options.MissedProbesLimit));
             silo.AddCloudOmsGrains(builder.Configuration);
         });
         return builder;
@@ -53,7 +52,8 @@ public static class SiloHostingExtensions
     public static ISiloBuilder UseCloudOmsPostgresClustering(this ISiloBuilder silo, CloudOmsOptions options)
     {
         silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (options.ServiceId, options.ClusterId));
-        // Orleans' membership timings (TableRefreshTimeout, IAmAliveTablePublishTimeout, ...) from CloudOms:Membership.
+        // Orleans' membership timings from CloudOms:Membership: ProbeTimeout and NumMissedProbesLimit decide how soon
+        // a crashed silo is declared dead (about their product), TableRefreshTimeout, IAmAliveTablePublishTimeout, ...
         // The defaults suit production. A silo that cannot reach the table only logs and retries; it stops itself
         // only when it reads that it was declared dead, so a database outage does not end it.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(CloudOmsOptions.Section + ":Membership");
