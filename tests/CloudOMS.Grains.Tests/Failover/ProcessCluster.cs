@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CloudOMS.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +41,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             for (var n = 1; n <= silos; n++)
             {
-                var (siloPort, gatewayPort) = (FreePort(), FreePort());
+                var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
                 var environment = new Dictionary<string, string>(siloSettings)
                 {
                     ["CloudOms__SiloPort"] = siloPort.ToString(),
@@ -155,12 +154,5 @@ public sealed class ProcessCluster : IAsyncDisposable
             // The first silo has not created the clustering tables yet.
         }
         return statuses;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -8,19 +8,13 @@ public static class Recovery
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Rounds of reads of every SKU and every order the client saw created, until one round is answered in full.</summary>
-    public static async Task UntilEveryKeyAnswers(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
+    public static Task UntilEveryKeyAnswers(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests, TimeSpan limit) =>
+        Eventually.Until(async () =>
         {
             var skus = FailoverShop.Skus.Select(s => Answers(grains.Sku(shop.TenantId, s.Code).Get()));
             var orders = requests.Where(r => r.CreateAcknowledged).Select(r => Answers(grains.Order(shop.TenantId, r.Id).Get()));
-            var answers = await Task.WhenAll(skus.Concat(orders));
-            if (answers.All(a => a)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{answers.Count(a => !a)} of {answers.Length} keys still do not answer");
-            await Task.Delay(100);
-        }
-    }
+            return (await Task.WhenAll(skus.Concat(orders))).Count(answered => !answered);
+        }, silent => silent == 0, limit, what: "every SKU and acknowledged order to answer (value: keys still silent)");
 
     /// <summary>
     /// Reservations are asked again with the same operation id: the SKU answers with the outcome it recorded,
@@ -60,19 +54,5 @@ public static class Recovery
         }
     }
 
-    private static async Task<T> Retry<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + RetryFor;
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(ProbeTimeout);
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    private static Task<T> Retry<T>(Func<Task<T>> call) => Eventually.Succeeds(call, ProbeTimeout, RetryFor);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CloudOMS.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +17,8 @@ public sealed class ClusterClientTests
         {
             ["CloudOms:DataDirectory"] = folder,
             ["CloudOms:ClusterId"] = "client-test",
-            ["CloudOms:SiloPort"] = FreePort().ToString(),
-            ["CloudOms:GatewayPort"] = FreePort().ToString(),
+            ["CloudOms:SiloPort"] = FreePorts.Next().ToString(),
+            ["CloudOms:GatewayPort"] = FreePorts.Next().ToString(),
             ["CloudOms:AuditInterval"] = "01:00:00",
             ["CloudOms:Dashboard"] = "false",
         };
@@ -54,12 +53,5 @@ public sealed class ClusterClientTests
         builder.Configuration.AddInMemoryCollection(settings);
         add(builder);
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -14,4 +14,24 @@ public static class Eventually
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// Calls until one call answers within <paramref name="attempt"/>, as a caller retrying after a failure
+    /// would; after <paramref name="timeout"/> the last failure is thrown.
+    /// </summary>
+    public static async Task<T> Succeeds<T>(Func<Task<T>> call, TimeSpan attempt, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(attempt);
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+        }
+    }
 }

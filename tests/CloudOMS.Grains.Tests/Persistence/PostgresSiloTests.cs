@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -25,8 +24,8 @@ public sealed class PostgresSiloTests
             {
                 ["CloudOms:DataDirectory"] = folder,
                 ["CloudOms:ClusterId"] = "pg-silo-test",
-                ["CloudOms:SiloPort"] = FreePort().ToString(),
-                ["CloudOms:GatewayPort"] = FreePort().ToString(),
+                ["CloudOms:SiloPort"] = FreePorts.Next().ToString(),
+                ["CloudOms:GatewayPort"] = FreePorts.Next().ToString(),
                 ["CloudOms:AuditInterval"] = "01:00:00",
             });
             builder.AddCloudOmsSilo();
@@ -75,12 +74,5 @@ public sealed class PostgresSiloTests
 
         Assert.Contains("Storage__ConnectionString", refusal.Message);
         Assert.Equal(StorageProvider.Sqlite, StorageBackend.ReadOptions(new ConfigurationBuilder().Build()).Provider);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

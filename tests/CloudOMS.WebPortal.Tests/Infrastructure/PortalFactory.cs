@@ -1,5 +1,4 @@
 
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,9 +24,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Configuration a test class needs on top of the defaults below (later wins).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    public int SiloPort { get; } = FreeTcpPort();
+    public int SiloPort { get; } = FreePorts.Next();
 
-    public int GatewayPort { get; } = FreeTcpPort();
+    public int GatewayPort { get; } = FreePorts.Next();
 
     public string ClusterId { get; } = "webtest-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -109,12 +108,5 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("CloudOms:DemoApiSecret", DemoApiSecret);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
+using CloudOMS.Grains.Tests.Infrastructure;
 using System.Diagnostics;
-using System.Net.Sockets;
 using CloudOMS.Grains;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Persistence;
@@ -82,8 +82,8 @@ public sealed class GracefulShutdownTests : IDisposable
         var host = SiloProgram.Build([], new Dictionary<string, string?>
         {
             ["CloudOms:DataDirectory"] = _data,
-            ["CloudOms:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CloudOms:GatewayPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CloudOms:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CloudOms:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CloudOms:ClusterId"] = "stoptest-" + Guid.NewGuid().ToString("N")[..8],
             ["CloudOms:ShutdownTimeout"] = ShutdownTimeout.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
@@ -98,12 +98,5 @@ public sealed class GracefulShutdownTests : IDisposable
         var position = await db.Checkpoints.Where(c => c.Name == ReadModelProjector.CheckpointName).Select(c => c.Position).SingleAsync();
         var status = await db.Orders.IgnoreQueryFilters().Where(o => o.TenantId == tenantId && o.OrderId == orderId).Select(o => o.Status).SingleOrDefaultAsync();
         return (position, status);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo;
@@ -22,13 +21,13 @@ public sealed class PortalClientModeTests
         var database = await TestPostgres.CreateDatabase();
         var cluster = "client-mode-" + Guid.NewGuid().ToString("N")[..8];
         var siloFolder = Path.Combine(Path.GetTempPath(), "cloudoms-webtests", Guid.NewGuid().ToString("N"));
-        var gateway = FreePort();
-        var siloHealth = FreePort();
+        var gateway = FreePorts.Next();
+        var siloHealth = FreePorts.Next();
         var silo = SiloProgram.Build([], new Dictionary<string, string?>(TestPostgres.Settings(database))
         {
             ["CloudOms:DataDirectory"] = siloFolder,
             ["CloudOms:ClusterId"] = cluster,
-            ["CloudOms:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CloudOms:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CloudOms:GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CloudOms:Projection"] = "false",
             ["CloudOms:HealthPort"] = siloHealth.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -86,12 +85,5 @@ public sealed class PortalClientModeTests
         var refusal = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => builder.AddCloudOmsPortalClient());
 
         Assert.Contains("Storage__Provider", refusal.Message);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
