@@ -25,7 +25,7 @@ public static class ClientHostingExtensions
     {
         var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
-        builder.Services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCloudOmsOptions();
         builder.UseOrleansClient(client =>
         {
             client.UseCloudOmsClustering(options, storage);

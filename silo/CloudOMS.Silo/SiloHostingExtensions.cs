@@ -97,7 +97,7 @@ public static class SiloHostingExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<OmsMetrics>();
-        services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCloudOmsOptions();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         // Registered through a factory so the container disposes the data source (and its pool) with the host.
@@ -114,6 +114,14 @@ public static class SiloHostingExtensions
         services.AddSingleton<StockAudit>();
         services.AddSingleton<StockAuditService>();
         services.AddHostedService(sp => sp.GetRequiredService<StockAuditService>());
+        return services;
+    }
+
+    /// <summary>CloudOms:* bound and validated at start, once however many CloudOMS parts a host adds.</summary>
+    internal static IServiceCollection AddCloudOmsOptions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<CloudOmsOptions>))) return services;
+        services.AddOptions<CloudOmsOptions>().BindConfiguration(CloudOmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
