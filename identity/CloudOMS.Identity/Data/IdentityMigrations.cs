@@ -14,7 +14,19 @@ public static class IdentityMigrations
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         if (!store.Postgres && await MadeBeforeMigrations(db, cancellationToken))
             await Baseline(db, logger, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // On PostgreSQL under a session lock on the migrating connection, so instances starting together take
+        // turns (EF Core's own lock comes after the schema is created, which then races).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (store.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711005)", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            if (store.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4711005)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public static class ReadModelSchema
             logger.LogInformation("Replacing a read model file made before migrations; it will be refilled from grain storage");
             await db.Database.EnsureDeletedAsync(cancellationToken);
         }
-        await db.Database.MigrateAsync(cancellationToken);
+        await Migrate(db, "SELECT pg_advisory_lock(4711004)", "SELECT pg_advisory_unlock(4711004)", cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TakeWriterLock(db, cancellationToken);
@@ -41,6 +41,26 @@ public static class ReadModelSchema
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the migrations; on PostgreSQL under a session lock on the migrating connection, so processes
+    /// starting together take turns (EF Core's own lock comes after the schema is created, which then races).
+    /// </summary>
+    private static async Task Migrate(DbContext db, string takeLock, string releaseLock, CancellationToken cancellationToken)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (postgres) await db.Database.ExecuteSqlRawAsync(takeLock, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            if (postgres) await db.Database.ExecuteSqlRawAsync(releaseLock, CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Inside a transaction on PostgreSQL, waits for other writers of the read model; SQLite has one writer anyway.</summary>

@@ -53,13 +53,14 @@ public sealed class IdentityMigrationTests
     }
 
     [Fact]
-    public async Task A_postgres_identity_database_is_migrated_into_its_own_schema()
+    public async Task A_postgres_identity_database_is_migrated_into_its_own_schema_once_even_when_instances_start_together()
     {
         var connectionString = await TestPostgres.CreateDatabase();
         try
         {
             var store = new IdentityStore(true, connectionString);
-            await IdentityMigrations.Apply(store, NullLogger.Instance);
+            // Portal instances starting together, then a restart.
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => IdentityMigrations.Apply(store, NullLogger.Instance)));
             await IdentityMigrations.Apply(store, NullLogger.Instance);
 
             await using var db = store.ForMigrations();
