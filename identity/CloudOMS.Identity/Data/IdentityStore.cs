@@ -27,9 +27,10 @@ public sealed record IdentityStore(bool Postgres, string ConnectionString)
 
     /// <summary>
     /// Sign-in and every API call's token check read this database: with PostgreSQL away they must fail
-    /// within seconds (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. Identity
-    /// queries are key lookups, so a command gets 2 s; a hung server costs about command + 2 × connect
-    /// (Npgsql's cancel request opens a connection), 4 s in all. A connection string that sets its own keeps them.
+    /// within the API's 5 s (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. Identity
+    /// queries are key lookups, so a command gets 2 s. A hung server costs about command + 2 × connect (Npgsql's
+    /// cancel of a timed-out command opens a connection too), so connect gets 1 s: 4 s in all. A connection
+    /// string that sets its own keeps them (a distant database may need a longer Timeout).
     /// </summary>
     public static string WithShortTimeouts(string connectionString)
     {

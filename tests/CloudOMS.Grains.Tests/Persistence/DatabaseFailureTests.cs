@@ -42,7 +42,7 @@ public sealed class DatabaseFailureTests
     {
         using var defaults = StorageBackend.CreatePostgres("Host=127.0.0.1;Username=u;Database=d", writers: 8);
         var given = new NpgsqlConnectionStringBuilder(defaults.ConnectionString);
-        Assert.Equal((1, 3, -1), (given.Timeout, given.CommandTimeout, given.CancellationTimeout));
+        Assert.Equal((3, 3, -1), (given.Timeout, given.CommandTimeout, given.CancellationTimeout));
 
         using var chosen = StorageBackend.CreatePostgres("Host=127.0.0.1;Username=u;Database=d;Timeout=20;Command Timeout=60;CancellationTimeout=5000", writers: 8);
         var kept = new NpgsqlConnectionStringBuilder(chosen.ConnectionString);
