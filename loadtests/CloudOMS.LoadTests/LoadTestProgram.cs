@@ -1,5 +1,7 @@
 using CloudOMS.LoadTests.Cli;
+using CloudOMS.LoadTests.FlashSale;
 using CloudOMS.LoadTests.PortalPages;
+using CloudOMS.LoadTests.Reports;
 
 namespace CloudOMS.LoadTests;
 
@@ -25,12 +27,25 @@ public static class LoadTestProgram
         var options = Options.Parse(args[1..]);
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        return args[0] switch
+        if (args[0] == "portal-pages") return await PortalPagesScenario.Run(options, stop.Token);
+        var command = "dotnet run --project loadtests/CloudOMS.LoadTests -c Release -- " + string.Join(' ', args.Select(Quote));
+        await using var setup = new ScenarioSetup(options, command, Console.Error);
+        Func<Options, ScenarioSetup, CancellationToken, Task<RunReport>>? scenario = args[0] switch
         {
-            "portal-pages" => await PortalPagesScenario.Run(options, stop.Token),
-            _ => Unknown(args[0]),
+            "flash-sale" => FlashSaleScenario.Run,
+            _ => null,
         };
+        if (scenario is null) return Unknown(args[0]);
+        var report = await scenario(options, setup, stop.Token);
+        var folder = options.Text("out", Path.Combine("loadtests", "results", $"{args[0]}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        Console.WriteLine(await ReportWriter.Write(report, folder));
+        Console.WriteLine($"report: {Path.GetFullPath(folder)}/report.html");
+        if (report.Passed) return 0;
+        Console.Error.WriteLine("CORRECTNESS CHECKS FAILED: stock or acknowledged work does not match what was stored (see the report).");
+        return 1;
     }
+
+    private static string Quote(string arg) => arg.Contains(' ') || arg.Contains(';') ? $"'{arg}'" : arg;
 
     private static int Unknown(string scenario)
     {

@@ -21,6 +21,18 @@ public sealed class Options
 
     public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public double Decimal(string name, double fallback) =>
+        _values.TryGetValue(name, out var text)
+            ? double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"--{name} must be a number")
+            : fallback;
+
+    public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Decimal(name, fallback));
+
+    public IReadOnlyList<string> List(string name, string fallback) =>
+        [.. Text(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v != "none")];
+
     public int Number(string name, int fallback) =>
         _values.TryGetValue(name, out var text) ? int.TryParse(text, out var value) ? value : throw new ArgumentException($"--{name} must be a number") : fallback;
 }

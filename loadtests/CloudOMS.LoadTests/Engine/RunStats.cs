@@ -1,0 +1,37 @@
+using HdrHistogram;
+
+namespace CloudOMS.LoadTests.Engine;
+
+/// <summary>Latency percentiles in milliseconds.</summary>
+public sealed record Percentiles(double P50, double P90, double P99, double P999, double Max, double Mean)
+{
+    public static Percentiles From(HistogramBase histogram) => histogram.TotalCount == 0
+        ? new(0, 0, 0, 0, 0, 0)
+        : new(Ms(histogram.GetValueAtPercentile(50)), Ms(histogram.GetValueAtPercentile(90)), Ms(histogram.GetValueAtPercentile(99)),
+            Ms(histogram.GetValueAtPercentile(99.9)), Ms(histogram.GetMaxValue()), histogram.GetMean() / 1000.0);
+
+    private static double Ms(long microseconds) => microseconds / 1000.0;
+}
+
+/// <summary>One second of a run: answers completed in it and their latency; memory for drift (soak).</summary>
+public sealed record SecondStats(int Second, long Completed, long Errors, double P50, double P99, long Sent, long InFlight, double HeapMb, double WorkingSetMb);
+
+/// <summary>The figures of one measured run.</summary>
+public sealed record RunStats(
+    string Name,
+    string Load,
+    double Seconds,
+    long Sent,
+    long Completed,
+    long Refused,
+    long Errors,
+    IReadOnlyDictionary<string, long> ErrorKinds,
+    Percentiles Latency,
+    IReadOnlyList<SecondStats> Timeline)
+{
+    /// <summary>Answers per second over the measured part (after the ramp-up), successes and refusals alike.</summary>
+    public double Throughput { get; init; }
+
+    /// <summary>Latency of the measured part only (after the ramp-up).</summary>
+    public Percentiles? SteadyLatency { get; init; }
+}
