@@ -7,6 +7,7 @@ using CloudOMS.WebPortal.Inventory;
 using CloudOMS.WebPortal.Operations;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Portal;
+using CloudOMS.WebPortal.Reports;
 using CloudOMS.WebPortal.Seeding;
 using CloudOMS.WebPortal.Tracking;
 using CloudOMS.WebPortal.Ui;
@@ -57,6 +58,7 @@ app.MapSkuApi();
 app.MapStockApi();
 app.MapOrderApi();
 app.MapTenantProfileApi();
+app.MapReportApi();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     PortalSignIn.RegisterClient(app.Services).GetAwaiter().GetResult();

@@ -25,7 +25,9 @@ public sealed class CloudOmsReservations(InProcSilo silo) : IReservationSystem
     {
         _grain = silo.Grains.GetGrain<ISkuInventoryGrain>(GrainKeys.Sku(Tenant, Sku));
         await _grain.Define(new SkuProfile(Sku, "秒杀爆款", null, "件", 99m, 0.5m, 0), isNew: true);
-        await _grain.Move(new StockMove($"stock-{Guid.NewGuid():N}", StockMoveKind.Receive, Warehouse, stock, null, "秒杀备货", "load"));
+        // One receipt takes at most a million units.
+        for (var left = stock; left > 0; left -= 1_000_000)
+            await _grain.Move(new StockMove($"stock-{Guid.NewGuid():N}", StockMoveKind.Receive, Warehouse, Math.Min(left, 1_000_000), null, "秒杀备货", "load"));
         _acknowledger = Acknowledge(_stop.Token);
     }
 

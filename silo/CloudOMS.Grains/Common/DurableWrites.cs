@@ -5,11 +5,14 @@ namespace CloudOMS.Grains;
 /// <summary>Turns a failed state write into the one error callers are told to retry.</summary>
 internal static class DurableWrites
 {
-    public static async Task Persist(this GroupCommit commit, Grain grain, ILogger logger)
+    public static Task Persist(this GroupCommit commit, Grain grain, ILogger logger) => commit.Persist(grain, logger, commit.Generation);
+
+    /// <summary>Waits for the changes up to <paramref name="generation"/> only (see <see cref="GroupCommit.Generation"/>).</summary>
+    public static async Task Persist(this GroupCommit commit, Grain grain, ILogger logger, long generation)
     {
         try
         {
-            await commit.WhenDurable();
+            await commit.WhenDurable(generation);
         }
         catch (Exception error)
         {

@@ -14,11 +14,16 @@ public sealed class GroupCommit(Func<Task> write)
     private bool _writing;
     private List<(long Target, TaskCompletionSource Done)> _waiters = [];
 
+    /// <summary>Counts every change; a caller may remember it to wait for that change alone.</summary>
+    public long Generation => _changed;
+
     public void Changed() => _changed++;
 
-    public Task WhenDurable()
+    public Task WhenDurable() => WhenDurable(_changed);
+
+    /// <summary>Completes once every change up to <paramref name="target"/> is written (later ones may still be in flight).</summary>
+    public Task WhenDurable(long target)
     {
-        var target = _changed;
         if (_durable >= target) return Task.CompletedTask;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters.Add((target, done));

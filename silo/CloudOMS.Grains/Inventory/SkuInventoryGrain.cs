@@ -14,7 +14,12 @@ public sealed class SkuInventoryGrain(
     OmsMetrics metrics,
     ILogger<SkuInventoryGrain> logger) : Grain, ISkuInventoryGrain
 {
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private readonly GroupCommit _commit = new(state.WriteStateAsync);
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
+
+    /// <summary>The commit generation of the last change to stock (or profile), which refusals wait for.</summary>
+    private long _stockGeneration;
 
     public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
     {
@@ -51,7 +56,11 @@ public sealed class SkuInventoryGrain(
         RequireDefined();
         var repeat = Ledger.IsRecorded(request.OperationId);
         var result = Ledger.Reserve(request, clock.GetUtcNow());
-        await Save();
+        // A grant is answered once it is written; a refusal or a repeat changed nothing, but is answered only once
+        // the stock it was decided on is durable (grants still being written may have sold the last units).
+        // Acknowledgements change no stock, so a refusal does not wait for theirs.
+        if (result.Reserved && !repeat) await Save();
+        else await _commit.Persist(this, logger, _stockGeneration);
         if (!repeat) metrics.ReservationDecided(result.Reserved);
         return result;
     }
@@ -72,16 +81,24 @@ public sealed class SkuInventoryGrain(
     {
         // Saved so the stored state sheds the records at once; in a burst this write merges with others.
         Ledger.Acknowledge(operationIds);
-        return Save();
+        return Save(changesStock: false);
     }
 
     // Storage replaces the state object when it reads it, so the ledger is always made over the current one.
     private StockLedger Ledger => new(state.State);
 
-    private Task Save()
+    private Task Save(bool changesStock = true)
     {
-        Ledger.Prune(clock.GetUtcNow());
+        // Records live for an hour or a day, so looking for stale ones once a minute is plenty; looking on
+        // every call would cost time in proportion to the operations in flight, on every call of a burst.
+        var now = clock.GetUtcNow();
+        if (now - _lastPrune >= PruneInterval)
+        {
+            Ledger.Prune(now);
+            _lastPrune = now;
+        }
         _commit.Changed();
+        if (changesStock) _stockGeneration = _commit.Generation;
         return _commit.Persist(this, logger);
     }
 

@@ -2,8 +2,8 @@ namespace CloudOMS.Grains;
 
 /// <summary>
 /// The stock rules of one SKU, over its stored state. Invariant for every warehouse:
-/// 0 ≤ reserved ≤ on-hand. Every operation is recorded by id until acknowledged, so a retry
-/// returns the first outcome instead of applying twice.
+/// 0 ≤ reserved ≤ on-hand. Every operation that changes stock is recorded by id until acknowledged,
+/// so a retry returns the first outcome instead of applying twice.
 /// </summary>
 public sealed class StockLedger(SkuInventoryState state)
 {
@@ -37,7 +37,9 @@ public sealed class StockLedger(SkuInventoryState state)
             }
             best = Math.Max(best, available);
         }
-        Record(request.OperationId, StockOpKind.Reserve, request.OrderId, request.Warehouses.FirstOrDefault() ?? "", request.Quantity, now, granted: false, best);
+        // A refusal changes nothing, so it is not recorded (in a sold-out flash sale nearly every call is one, and
+        // the grain stays small). A retry with the same id is decided afresh: the caller never acted on an answer it
+        // did not get, and one it got (refused) it does not retry.
         return new ReserveResult(false, null, best);
     }
 

@@ -22,6 +22,21 @@ public sealed class StockLedgerTests
     }
 
     [Fact]
+    public void A_refusal_records_nothing_so_a_retry_after_stock_arrives_is_decided_afresh()
+    {
+        var ledger = Ledger(1);
+        Assert.False(ledger.Reserve(new ReserveRequest("op1", "SO-1", 3, ["W1"]), Now).Reserved);
+        Assert.False(ledger.IsRecorded("op1"));
+        Assert.DoesNotContain(ledger.State.Pending.Values, p => p.OrderId is not null);
+
+        ledger.Move(new StockMove("in2", StockMoveKind.Receive, "W1", 5, null, "", "t"), Now);
+        var retry = ledger.Reserve(new ReserveRequest("op1", "SO-1", 3, ["W1"]), Now);
+
+        Assert.True(retry.Reserved);
+        Assert.Equal(3, ledger.State.Warehouses["W1"].Reserved);
+    }
+
+    [Fact]
     public void Reserve_of_an_inactive_sku_is_a_conflict_but_a_retry_of_an_earlier_grant_still_answers_granted()
     {
         var ledger = Ledger(5);

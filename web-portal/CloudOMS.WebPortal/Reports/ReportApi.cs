@@ -1,0 +1,28 @@
+using CloudOMS.Identity.Access;
+using CloudOMS.Silo.ReadModel;
+using CloudOMS.WebPortal.Api;
+using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Ui;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CloudOMS.WebPortal.Reports;
+
+/// <summary>The dashboard's figures for integrators (a BI tool, a DingTalk robot's daily summary): the same query as the portal page.</summary>
+public static class ReportApi
+{
+    public const int MaxDays = 90;
+
+    public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/reports").WithTags("Reports").WithProblems();
+        api.MapGet("/dashboard", Dashboard)
+            .WithSummary("KPIs, daily sales, channels, top SKUs and stock of the last N days (1-90, default 7), China time")
+            .RequirePermission(Permissions.ReportsView);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<DashboardData>, ValidationProblem>> Dashboard(ReadModelDbContext db, CurrentUser user, TimeProvider clock, int days = 7) =>
+        days is < 1 or > MaxDays
+            ? ApiProblems.Invalid("days", $"天数必须在 1 到 {MaxDays} 之间 / days must be between 1 and {MaxDays}")
+            : TypedResults.Ok(await DashboardQueries.Load(db, days, clock.GetUtcNow(), user.Warehouses));
+}
