@@ -44,9 +44,12 @@ public sealed class ScenarioSetup(Options options, string command, TextWriter lo
     {
         var folder = Directory.CreateTempSubdirectory("cloudoms-load-").FullName;
         _folders.Add(folder);
-        var postgres = Database == "postgres" ? await Fresh(await Postgres()) : null;
+        var postgres = Database == "postgres" ? await FreshPostgres() : null;
         return await InProcSilo.Start(Database, postgres, folder);
     }
+
+    /// <summary>A new empty database on the run's PostgreSQL server.</summary>
+    public async Task<string> FreshPostgres() => await Fresh(await Postgres());
 
     /// <summary>
     /// CloudOMS first (on the chosen target), then the baselines named by --baselines
@@ -54,7 +57,10 @@ public sealed class ScenarioSetup(Options options, string command, TextWriter lo
     /// </summary>
     public async IAsyncEnumerable<IReservationSystem> ReservationSystems([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return new CloudOmsReservations(await StartSilo());
+        if (Target == "http")
+            yield return new HttpOrderReservations(await HttpTarget.Connect(this, options.Number("max-in-flight", 256), cancellationToken));
+        else
+            yield return new CloudOmsReservations(await StartSilo());
         foreach (var baseline in options.List("baselines", "postgres,redis-everysec,redis-always"))
         {
             cancellationToken.ThrowIfCancellationRequested();

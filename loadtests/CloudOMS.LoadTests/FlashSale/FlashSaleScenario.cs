@@ -13,8 +13,9 @@ public static class FlashSaleScenario
 {
     public static async Task<RunReport> Run(Options options, ScenarioSetup setup, CancellationToken cancellationToken)
     {
-        var stock = options.Number("stock", 10_000);
-        var profile = setup.Profile(defaultRate: 200_000, defaultMaxInFlight: 4_000);
+        var http = setup.Target == "http";
+        var stock = options.Number("stock", http ? 2_000 : 10_000);
+        var profile = http ? setup.Profile(defaultRate: 2_000, defaultMaxInFlight: 256) : setup.Profile(defaultRate: 200_000, defaultMaxInFlight: 4_000);
         var runs = new List<SystemRun>();
         await foreach (var system in setup.ReservationSystems(cancellationToken))
         {
