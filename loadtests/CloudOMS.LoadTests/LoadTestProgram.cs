@@ -1,4 +1,5 @@
 using CloudOMS.LoadTests.Cli;
+using CloudOMS.LoadTests.Double11;
 using CloudOMS.LoadTests.FlashSale;
 using CloudOMS.LoadTests.PortalPages;
 using CloudOMS.LoadTests.Reports;
@@ -33,6 +34,9 @@ public static class LoadTestProgram
         Func<Options, ScenarioSetup, CancellationToken, Task<RunReport>>? scenario = args[0] switch
         {
             "flash-sale" => FlashSaleScenario.Run,
+            "double-11" => Double11Scenario.Run,
+            "noisy-neighbour" => NoisyNeighbourScenario.Run,
+            "soak" => SoakScenario.Run,
             _ => null,
         };
         if (scenario is null) return Unknown(args[0]);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CloudOMS.LoadTests.Double11;
 using CloudOMS.LoadTests.Engine;
 using CloudOMS.LoadTests.FlashSale;
 using CloudOMS.LoadTests.Infrastructure;
@@ -81,6 +82,22 @@ public sealed class ScenarioSetup(Options options, string command, TextWriter lo
                 default:
                     throw new ArgumentException($"unknown baseline '{baseline}' (postgres, redis-everysec, redis-always, none)");
             }
+        }
+    }
+
+    /// <summary>CloudOMS as the chosen target sees it: over HTTP (one tenant, the API client's) or its grains in this process.</summary>
+    public async Task<IOrderDesk> CloudOmsDesk(CancellationToken cancellationToken) => Target == "http"
+        ? new HttpDesk([await HttpTarget.Connect(this, options.Number("max-in-flight", 256), cancellationToken)])
+        : new GrainDesk(await StartSilo());
+
+    /// <summary>CloudOMS first, then the plain PostgreSQL design when --baselines names postgres (the default).</summary>
+    public async IAsyncEnumerable<IOrderDesk> OrderDesks([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await CloudOmsDesk(cancellationToken);
+        foreach (var baseline in options.List("baselines", "postgres"))
+        {
+            if (baseline != "postgres") throw new ArgumentException($"unknown order baseline '{baseline}' (postgres, none)");
+            yield return new PostgresDesk(await Postgres(), options.Number("pg-connections", 64));
         }
     }
 

@@ -16,6 +16,12 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
     /// <summary>How long answers still outstanding when the schedule ends are waited for, before they count as unanswered.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A count of the scenario's own (e.g. orders placed), sampled every second.</summary>
+    public Func<long>? Counter { get; init; }
+
+    /// <summary>Resident memory of the measured server in MiB, when it runs in another process (else this process's).</summary>
+    public Func<double>? ServerMemoryMb { get; init; }
+
     /// <summary>Names an error for the report ("timeout", "HTTP 503", ...).</summary>
     public Func<Exception, string> ErrorKind { get; init; } = e => e.GetType().Name;
 
@@ -26,7 +32,7 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
     private readonly ConcurrentDictionary<string, long> _errorKinds = new();
     private readonly List<SecondStats> _timeline = [];
     private long _sent, _completed, _refused, _errors, _inFlight, _intervalErrors, _lastCompleted;
-    private long _start, _steadyFrom;
+    private long _start, _steadyFrom, _lastCounted;
 
     public async Task<RunStats> Run(Func<long, Task<Outcome>> call, CancellationToken cancellationToken)
     {
@@ -53,6 +59,7 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
             {
                 Throughput = throughput,
                 SteadyLatency = Percentiles.From(_steady),
+                CountedPerSecond = steadySeconds.Count == 0 ? 0 : steadySeconds.Average(s => (double)s.Counted),
             };
         }
     }
@@ -129,12 +136,14 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
             _steady.Add(_steadyRecorder.GetIntervalHistogram());
             var completed = Interlocked.Read(ref _completed);
             var gc = GC.GetGCMemoryInfo();
+            var counted = Counter?.Invoke() ?? 0;
             var second = new SecondStats(_timeline.Count + 1, completed - _lastCompleted, Interlocked.Exchange(ref _intervalErrors, 0),
                 interval.TotalCount == 0 ? 0 : interval.GetValueAtPercentile(50) / 1000.0,
                 interval.TotalCount == 0 ? 0 : interval.GetValueAtPercentile(99) / 1000.0,
                 Interlocked.Read(ref _sent), Interlocked.Read(ref _inFlight),
-                gc.HeapSizeBytes / 1048576.0, Environment.WorkingSet / 1048576.0);
+                gc.HeapSizeBytes / 1048576.0, ServerMemoryMb?.Invoke() ?? Environment.WorkingSet / 1048576.0, counted - _lastCounted);
             _lastCompleted = completed;
+            _lastCounted = counted;
             _timeline.Add(second);
             progress.WriteLine($"  [{name}] {second.Second,3}s  sent {second.Sent,12:N0}  answered {second.Completed,9:N0}/s  " +
                 $"p50 {second.P50,8:0.###} ms  p99 {second.P99,8:0.###} ms  in flight {second.InFlight,6:N0}  errors {Interlocked.Read(ref _errors):N0}");

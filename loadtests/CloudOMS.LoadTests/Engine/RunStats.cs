@@ -13,8 +13,11 @@ public sealed record Percentiles(double P50, double P90, double P99, double P999
     private static double Ms(long microseconds) => microseconds / 1000.0;
 }
 
-/// <summary>One second of a run: answers completed in it and their latency; memory for drift (soak).</summary>
-public sealed record SecondStats(int Second, long Completed, long Errors, double P50, double P99, long Sent, long InFlight, double HeapMb, double WorkingSetMb);
+/// <summary>
+/// One second of a run: answers completed in it and their latency, the scenario's own count (e.g. orders placed)
+/// in it, and memory for drift (soak): this process's GC heap and the measured server's resident memory.
+/// </summary>
+public sealed record SecondStats(int Second, long Completed, long Errors, double P50, double P99, long Sent, long InFlight, double HeapMb, double WorkingSetMb, long Counted = 0);
 
 /// <summary>The figures of one measured run.</summary>
 public sealed record RunStats(
@@ -34,4 +37,7 @@ public sealed record RunStats(
 
     /// <summary>Latency of the measured part only (after the ramp-up).</summary>
     public Percentiles? SteadyLatency { get; init; }
+
+    /// <summary>The scenario's own count per second over the measured part (e.g. orders placed), when it keeps one.</summary>
+    public double CountedPerSecond { get; init; }
 }
