@@ -103,6 +103,8 @@ public static class SiloHostingExtensions
         // Registered through a factory so the container disposes the data source (and its pool) with the host.
         services.TryAddSingleton(_ => backend);
         services.TryAddSingleton<StorageChangeSignal>();
+        if (backend.SqliteConnectionString is { } grainFile)
+            services.TryAddSingleton(sp => new SqliteWriteBatcher(grainFile, sp.GetRequiredService<StorageChangeSignal>()));
         services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
@@ -126,13 +128,19 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
-    /// The ADO.NET provider behind the write gate of the chosen database: one writer on SQLite, whose
-    /// "async" calls block threads; <see cref="StorageOptions.MaxConcurrentWrites"/> on PostgreSQL.
+    /// The grains' storage for the chosen database. SQLite has one writer, whose "async" calls block threads:
+    /// writes are batched, many grains' rows per transaction (<see cref="SqliteWriteBatcher"/>). On PostgreSQL the
+    /// ADO.NET provider writes behind a gate of <see cref="StorageOptions.MaxConcurrentWrites"/> writers.
     /// </summary>
-    public static IGrainStorage GatedStorage(IServiceProvider services) => new SerializedGrainStorage(
-        services.GetRequiredKeyedService<IGrainStorage>(InnerStorage),
-        services.GetRequiredService<StorageBackend>().MaxConcurrentWrites,
-        services.GetRequiredService<StorageChangeSignal>());
+    public static IGrainStorage GatedStorage(IServiceProvider services)
+    {
+        var inner = services.GetRequiredKeyedService<IGrainStorage>(InnerStorage);
+        var backend = services.GetRequiredService<StorageBackend>();
+        var changes = services.GetRequiredService<StorageChangeSignal>();
+        if (backend.SqliteConnectionString is null) return new SerializedGrainStorage(inner, backend.MaxConcurrentWrites, changes);
+        return new BatchedSqliteGrainStorage(inner, services.GetRequiredService<SqliteWriteBatcher>(), new StateSerializer(),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId);
+    }
 
     /// <summary>The read model for queries: a context per scope, filtered to the scope's tenant.</summary>
     public static IServiceCollection AddReadModel(this IServiceCollection services, ReadModelDatabase database)
