@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 log=$(mktemp -d)/test.log
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian packages the tests use: chromium and CJK fonts for the browser tests (driven by Playwright).
+# Debian packages the tests use: chromium and CJK fonts for the browser tests (driven by Playwright), redis-server
+# for the load tool's Redis baseline (its smoke test).
 need=()
-for pkg in sqlite3 chromium fonts-noto-cjk; do
+for pkg in sqlite3 chromium fonts-noto-cjk redis-server; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -49,10 +50,11 @@ status=${PIPESTATUS[0]}
 
 # Second round: the API and identity tests again, with every portal on PostgreSQL (a database of its own on
 # the same server). The grain tests already ran each storage case on both; tests of one database's own
-# mechanics (trait Storage=Fixed), the browser, component and deploy-file tests run in the first round only.
+# mechanics (trait Storage=Fixed), the browser, component and deploy-file tests and the load-tool smoke runs (which
+# cover PostgreSQL themselves) run in the first round only.
 echo "PostgreSQL round: API and identity tests with Storage:Provider=Postgres"
 CLOUDOMS_TEST_PROVIDER=Postgres dotnet test CloudOMS.sln -c Release --no-build \
-  --filter 'Storage!=Fixed&FullyQualifiedName!~CloudOMS.Grains.Tests&FullyQualifiedName!~.BrowserUi.&FullyQualifiedName!~.Components.&FullyQualifiedName!~.Deploy.' \
+  --filter 'Storage!=Fixed&FullyQualifiedName!~CloudOMS.Grains.Tests&FullyQualifiedName!~CloudOMS.LoadTests.Tests&FullyQualifiedName!~.BrowserUi.&FullyQualifiedName!~.Components.&FullyQualifiedName!~.Deploy.' \
   2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 
