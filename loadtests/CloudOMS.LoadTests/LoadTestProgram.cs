@@ -19,6 +19,15 @@ public static class LoadTestProgram
             Console.WriteLine("""
                 usage: CloudOMS.LoadTests <scenario> [--option value ...]
                 scenarios:
+                  flash-sale       one hot SKU, many buyers, stock far below demand; CloudOMS then PostgreSQL and Redis + Lua baselines
+                  double-11        tenants × Zipf SKUs, mixed order / ship / list / dashboard / read; CloudOMS then plain PostgreSQL
+                  noisy-neighbour  quiet tenants alone, then beside one tenant at 10× their rate (inproc)
+                  soak             steady double-11 load for --duration seconds: latency and memory drift
+                                   common: --target inproc|http --db sqlite|postgres --rate N (0: closed) --ramp S --duration S
+                                           --max-in-flight N --baselines postgres,redis-everysec,redis-always|none --postgres <conn>
+                                           --url U --client-id ID --client-secret S (http; without --url the product is started here)
+                                           --out folder (report.json, report.md, report.html, PNG charts)
+                  report           --from folder: write report.md/html and charts again from report.json
                   portal-pages   fill a running portal with generated orders, then time the order list and dashboard in Chromium
                                  --url http://127.0.0.1:5080 --client-id demo-integration --client-secret <secret>
                                  --orders 100000 --concurrency 64 --user admin@demo.cloudoms.cn --password Demo@2026 --runs 7
@@ -29,6 +38,7 @@ public static class LoadTestProgram
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         if (args[0] == "portal-pages") return await PortalPagesScenario.Run(options, stop.Token);
+        if (args[0] == "report") return await Rerender(options.Text("from", ""));
         var command = "dotnet run --project loadtests/CloudOMS.LoadTests -c Release -- " + string.Join(' ', args.Select(Quote));
         await using var setup = new ScenarioSetup(options, command, Console.Error);
         Func<Options, ScenarioSetup, CancellationToken, Task<RunReport>>? scenario = args[0] switch
@@ -47,6 +57,16 @@ public static class LoadTestProgram
         if (report.Passed) return 0;
         Console.Error.WriteLine("CORRECTNESS CHECKS FAILED: stock or acknowledged work does not match what was stored (see the report).");
         return 1;
+    }
+
+    /// <summary>Writes a run's Markdown, HTML and charts again from its report.json (after a change to how reports read).</summary>
+    private static async Task<int> Rerender(string folder)
+    {
+        var json = await File.ReadAllTextAsync(Path.Combine(folder, "report.json"));
+        var report = System.Text.Json.JsonSerializer.Deserialize<RunReport>(json, ReportWriter.JsonOptions)
+            ?? throw new InvalidOperationException($"{folder}/report.json is empty");
+        Console.WriteLine(await ReportWriter.Write(report, folder));
+        return report.Passed ? 0 : 1;
     }
 
     private static string Quote(string arg) => arg.Contains(' ') || arg.Contains(';') ? $"'{arg}'" : arg;

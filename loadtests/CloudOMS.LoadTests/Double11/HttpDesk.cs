@@ -71,8 +71,12 @@ public sealed class HttpDesk(IReadOnlyList<HttpTarget> targets) : IOrderDesk
     {
         JsonElement order;
         if (orderId.StartsWith("ext:", StringComparison.Ordinal))
+        {
+            // Created, and its own id is being read as well.
+            if (!_bodies.TryGetValue(orderId, out var body)) return null;
             // Sent again as its channel would: the same external order no. returns the order if it was created.
-            order = await Api(tenant).Post("api/orders", _bodies[orderId], CancellationToken.None);
+            order = await Api(tenant).Post("api/orders", body, CancellationToken.None);
+        }
         else
             try
             {

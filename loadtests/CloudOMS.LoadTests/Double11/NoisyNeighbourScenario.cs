@@ -37,8 +37,8 @@ public static class NoisyNeighbourScenario
             runs.Add(await quietRun);
             runs.Add(await noisyRun);
         }
-        var before = runs[0].Stats.SteadyLatency!.P99;
-        var after = runs[1].Stats.SteadyLatency!.P99;
+        var before = runs[0].Stats.Reported.P99;
+        var after = runs[1].Stats.Reported.P99;
         return new RunReport("noisy-neighbour", setup.TargetName, setup.Command, RunReport.DescribeMachine(), DateTimeOffset.Now, runs,
         [
             $"Quiet tenants: {tenants - 1} at {quietRate:N0} requests/s each; noisy tenant: {quietRate * noisyFactor:N0} requests/s ({noisyFactor:0.#}×).",

@@ -58,6 +58,7 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
                 new Dictionary<string, long>(_errorKinds), Percentiles.From(_all), [.. _timeline])
             {
                 Throughput = throughput,
+                Due = profile.Closed ? _sent : profile.DueBy(profile.Total.TotalSeconds),
                 SteadyLatency = Percentiles.From(_steady),
                 CountedPerSecond = steadySeconds.Count == 0 ? 0 : steadySeconds.Average(s => (double)s.Counted),
             };
@@ -68,15 +69,18 @@ public sealed class OpenModelRunner(string name, LoadProfile profile, TextWriter
     {
         using var room = new SemaphoreSlim(profile.MaxInFlight, profile.MaxInFlight);
         var total = profile.Total.TotalSeconds;
+        var end = _start + (long)(total * Stopwatch.Frequency);
         long next = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = Stopwatch.GetElapsedTime(_start).TotalSeconds;
             if (now >= total) break;
             var due = profile.DueBy(now);
-            while (next < due && !cancellationToken.IsCancellationRequested)
+            // Requests still unsent when the run ends (the cap was full: the server fell behind) are never sent;
+            // the report shows them as the difference between due and sent.
+            while (next < due && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < end)
             {
-                room.Wait(cancellationToken);
+                if (!room.Wait(TimeSpan.FromMilliseconds(50), cancellationToken)) continue;
                 var dueAt = _start + (long)(profile.DueSeconds(next) * Stopwatch.Frequency);
                 _ = Execute(call, next++, dueAt, room);
             }

@@ -11,6 +11,9 @@ public sealed record Percentiles(double P50, double P90, double P99, double P999
             Ms(histogram.GetValueAtPercentile(99.9)), Ms(histogram.GetMaxValue()), histogram.GetMean() / 1000.0);
 
     private static double Ms(long microseconds) => microseconds / 1000.0;
+
+    /// <summary>No answer was measured (e.g. a saturated system sent nothing after the ramp-up).</summary>
+    public bool IsEmpty => Max == 0;
 }
 
 /// <summary>
@@ -37,6 +40,12 @@ public sealed record RunStats(
 
     /// <summary>Latency of the measured part only (after the ramp-up).</summary>
     public Percentiles? SteadyLatency { get; init; }
+
+    /// <summary>The latency to report: the measured part's, or the whole run's when nothing was sent after the ramp-up.</summary>
+    public Percentiles Reported => SteadyLatency is { IsEmpty: false } steady ? steady : Latency;
+
+    /// <summary>Requests the schedule made due (open model); more than were sent when the server fell behind the cap.</summary>
+    public long Due { get; init; }
 
     /// <summary>The scenario's own count per second over the measured part (e.g. orders placed), when it keeps one.</summary>
     public double CountedPerSecond { get; init; }

@@ -35,12 +35,15 @@ public static class FlashSaleScenario
         await system.Prepare(stock);
         var ledger = new Ledger();
         var runner = new OpenModelRunner(system.Name, profile, setup.Log) { ErrorKind = ErrorKinds.Name };
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long lastGrant = started;
         var stats = await runner.Run(async index =>
         {
             try
             {
                 var outcome = await system.Reserve(index);
                 ledger.Set(index, outcome.Refused ? Ledger.Refused : Ledger.Granted);
+                if (!outcome.Refused) Interlocked.Exchange(ref lastGrant, System.Diagnostics.Stopwatch.GetTimestamp());
                 return outcome;
             }
             catch
@@ -67,6 +70,7 @@ public static class FlashSaleScenario
         return new SystemRun(system.Name, stats, verdict, new Dictionary<string, string>
         {
             ["granted"] = $"{granted.Count:N0}",
+            ["last unit granted at"] = $"{System.Diagnostics.Stopwatch.GetElapsedTime(started, Interlocked.Read(ref lastGrant)).TotalSeconds:0.0} s",
             ["sold out"] = $"{stats.Refused:N0}",
             ["unknown, settled holding"] = $"{unknown.Count:N0}, {settled.Count:N0}",
         });

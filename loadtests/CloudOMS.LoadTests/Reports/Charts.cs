@@ -37,7 +37,7 @@ public static class Charts
         string[] labels = ["p50", "p90", "p99", "p99.9"];
         foreach (var run in report.Runs)
         {
-            var l = run.Stats.SteadyLatency ?? run.Stats.Latency;
+            var l = run.Stats.Reported;
             var line = plot.Add.Scatter(new double[] { 1, 2, 3, 4 }, new[] { l.P50, l.P90, l.P99, l.P999 });
             line.LegendText = run.System;
         }

@@ -9,12 +9,12 @@ namespace CloudOMS.LoadTests.Reports;
 /// <summary>Writes a run's report as report.json, report.md, report.html (charts embedded) and the PNG charts.</summary>
 public static class ReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static async Task<string> Write(RunReport report, string folder)
     {
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, Json));
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, JsonOptions));
         var charts = Charts.Write(report, folder);
         var markdown = Markdown(report, charts);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown);
@@ -35,7 +35,7 @@ public static class ReportWriter
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var run in report.Runs)
         {
-            var latency = run.Stats.SteadyLatency ?? run.Stats.Latency;
+            var latency = run.Stats.Reported;
             var errors = run.Stats.Errors == 0 ? "0" : $"{run.Stats.Errors:N0} ({string.Join(", ", run.Stats.ErrorKinds.Select(e => $"{e.Key} {e.Value:N0}"))})";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {run.System} | {run.Stats.Load} | {run.Stats.Throughput:N0} | {latency.P50:0.##} | {latency.P99:0.##} | {latency.P999:0.##} | {latency.Max:0.##} | {errors} | {(run.Verdict.Passed ? "correct" : "**FAILED**")} | {(run.Ratio is { } r ? $"{r:0.##}×" : "")} |");
@@ -43,7 +43,7 @@ public static class ReportWriter
         md.AppendLine();
         foreach (var run in report.Runs)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {run.System}: {string.Join("; ", run.Facts.Select(f => $"{f.Key} {f.Value}"))}; sent {run.Stats.Sent:N0}, answered {run.Stats.Completed:N0}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {run.System}: {string.Join("; ", run.Facts.Select(f => $"{f.Key} {f.Value}"))}; due {run.Stats.Due:N0}, sent {run.Stats.Sent:N0}, answered {run.Stats.Completed:N0}.");
             foreach (var check in run.Verdict.Checks) md.AppendLine(CultureInfo.InvariantCulture, $"  - {check}");
         }
         foreach (var note in report.Notes) md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
@@ -68,7 +68,7 @@ public static class ReportWriter
             """);
         foreach (var run in report.Runs)
         {
-            var l = run.Stats.SteadyLatency ?? run.Stats.Latency;
+            var l = run.Stats.Reported;
             html.AppendLine(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(run.System)}</td><td>{run.Stats.Throughput:N0}</td><td>{l.P50:0.##}</td><td>{l.P90:0.##}</td><td>{l.P99:0.##}</td><td>{l.P999:0.##}</td><td>{l.Max:0.##}</td><td>{run.Stats.Errors:N0}</td><td>{(run.Ratio is { } r ? $"{r:0.##}×" : "")}</td></tr>");
         }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Cross-checks the load tool with wrk (Debian's package; Debian's "bombardier" package is a game, not the HTTP tool):
+# starts the embedded product on a fresh data folder (SQLite, or PostgreSQL with CLOUDOMS_POSTGRES=<connection string>),
+# signs in as the demo API client, creates a SKU with stock and runs wrk against POST /api/orders.
+# Usage: loadtests/wrk-orders.sh [seconds=30] [connections=64] [threads=2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"; connections="${2:-64}"; threads="${3:-2}"
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+data="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+secret="wrk-$(date +%s%N)"
+dotnet build web-portal/CloudOMS.WebPortal -c Release -v q -nologo >/dev/null
+storage=()
+[ -n "${CLOUDOMS_POSTGRES:-}" ] && storage=(--Storage:Provider=Postgres "--Storage:ConnectionString=$CLOUDOMS_POSTGRES")
+(cd web-portal/CloudOMS.WebPortal && exec dotnet ../../artifacts/bin/CloudOMS.WebPortal/release/CloudOMS.WebPortal.dll \
+    --urls "http://127.0.0.1:$port" --CloudOms:DataDirectory="$data" --CloudOms:DemoApiSecret="$secret" \
+    --Logging:LogLevel:Default=Warning "${storage[@]}" >"$data/portal.log" 2>&1) &
+portal=$!
+trap 'kill $portal 2>/dev/null; wait $portal 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+url="http://127.0.0.1:$port"
+token=$(curl -fs "$url/connect/token" -d grant_type=client_credentials -d client_id=demo-integration -d "client_secret=$secret" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+run="$(date +%s | tail -c 6)"
+sku="WRK-$run"
+auth=(-H "Authorization: Bearer $token" -H "Content-Type: application/json")
+curl -fs "${auth[@]}" "$url/api/skus" -d "{\"code\":\"$sku\",\"name\":\"压测商品\",\"unit\":\"件\",\"price\":59,\"weightKg\":0.3,\"safetyStock\":0}" >/dev/null
+curl -fs "${auth[@]}" "$url/api/stock/receive" -d "{\"skuCode\":\"$sku\",\"warehouse\":\"LY-MAIN\",\"quantity\":1000000,\"reason\":\"压测备货\"}" >/dev/null
+# A short warm-up, so the figures are not the JIT's.
+CLOUDOMS_TOKEN="$token" CLOUDOMS_SKU="$sku" CLOUDOMS_RUN="${run}0" wrk -t"$threads" -c"$connections" -d10s -s loadtests/wrk-orders.lua "$url/api/orders" >/dev/null
+echo "wrk -t$threads -c$connections -d${seconds}s POST /api/orders ($([ -n "${CLOUDOMS_POSTGRES:-}" ] && echo PostgreSQL || echo SQLite))"
+CLOUDOMS_TOKEN="$token" CLOUDOMS_SKU="$sku" CLOUDOMS_RUN="${run}1" wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s loadtests/wrk-orders.lua "$url/api/orders"
+echo "orders in the read model: $(curl -fs "${auth[@]}" "$url/api/orders?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
