@@ -18,7 +18,9 @@ public enum FaultMode
 }
 
 /// <summary>
-/// A fault for writes of one state name to keys containing <see cref="KeyPart"/>: the first
+/// A fault for writes of one state name to keys containing <see cref="KeyPart"/>. Plans are shared by every test
+/// cluster in the process and test classes run in parallel, so a key part must name the test's own tenant
+/// (e.g. <c>GrainKeys.Order(tenant, "SO-1")</c>): "order:SO-1" alone also hung another test's order SO-1. The first
 /// <see cref="Skip"/> matching writes pass, the next <see cref="Count"/> fail as <see cref="Mode"/> says.
 /// If <see cref="Gate"/> is set, the first faulty write waits for it before failing.
 /// </summary>

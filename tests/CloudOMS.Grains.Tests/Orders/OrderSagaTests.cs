@@ -84,7 +84,7 @@ public sealed class OrderSagaTests
 
         // The silo dies after both reservations were saved, while the order saves its outcome
         // (its third write: create, saga step, outcome).
-        using (FaultyStorage.Arm(new FaultPlan(StorageNames.Order, "order:SO-1", FaultMode.Hang, skip: 2)))
+        using (FaultyStorage.Arm(new FaultPlan(StorageNames.Order, GrainKeys.Order(tenant, "SO-1"), FaultMode.Hang, skip: 2)))
         {
             _ = order.Approve("clerk");
             await Eventually.Until(() => oms.Grains.Sku(tenant, "B").Get(), s => s!.Level("WH1").Reserved == 3, what: "reservations made");
@@ -138,7 +138,7 @@ public sealed class OrderSagaTests
 
         // SO-1 plans with B available (10 ≥ 8) but its B write hangs until the rival has taken 5;
         // the hung write never lands, so the silo is killed with SO-1 half reserved.
-        var plan = new FaultPlan(StorageNames.Sku, "sku:B", FaultMode.Hang);
+        var plan = new FaultPlan(StorageNames.Sku, GrainKeys.Sku(tenant, "B"), FaultMode.Hang);
         using (FaultyStorage.Arm(plan))
         {
             _ = order.Approve("clerk");
