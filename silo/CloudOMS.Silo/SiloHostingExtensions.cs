@@ -83,6 +83,8 @@ public static class SiloHostingExtensions
 
         var services = silo.Services;
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => GatedStorage(sp));
+        if (backend.Provider == StorageProvider.Sqlite)
+            services.AddSingleton(sp => new SqliteWriteBatcher(backend.DataSource, sp.GetRequiredService<StorageChangeSignal>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
             sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
         services.AddCloudOmsDataServices(backend, options);
@@ -103,8 +105,6 @@ public static class SiloHostingExtensions
         // Registered through a factory so the container disposes the data source (and its pool) with the host.
         services.TryAddSingleton(_ => backend);
         services.TryAddSingleton<StorageChangeSignal>();
-        if (backend.SqliteConnectionString is { } grainFile)
-            services.TryAddSingleton(sp => new SqliteWriteBatcher(grainFile, sp.GetRequiredService<StorageChangeSignal>()));
         services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
@@ -136,8 +136,8 @@ public static class SiloHostingExtensions
     {
         var inner = services.GetRequiredKeyedService<IGrainStorage>(InnerStorage);
         var backend = services.GetRequiredService<StorageBackend>();
-        var changes = services.GetRequiredService<StorageChangeSignal>();
-        if (backend.SqliteConnectionString is null) return new SerializedGrainStorage(inner, backend.MaxConcurrentWrites, changes);
+        if (backend.Provider != StorageProvider.Sqlite)
+            return new SerializedGrainStorage(inner, backend.MaxConcurrentWrites, services.GetRequiredService<StorageChangeSignal>());
         return new BatchedSqliteGrainStorage(inner, services.GetRequiredService<SqliteWriteBatcher>(), new StateSerializer(),
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId);
     }

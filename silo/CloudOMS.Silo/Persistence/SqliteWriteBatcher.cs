@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
@@ -20,13 +21,14 @@ public sealed class SqliteWriteBatcher : IAsyncDisposable
     public const int MaxBatch = 512;
 
     private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly string _connectionString;
+    private readonly DbDataSource _grainFile;
     private readonly StorageChangeSignal _changes;
     private readonly Task _loop;
 
-    public SqliteWriteBatcher(string connectionString, StorageChangeSignal changes)
+    /// <param name="grainFile">The backend's SQLite data source, whose connections come tuned (busy timeout, synchronous mode).</param>
+    public SqliteWriteBatcher(DbDataSource grainFile, StorageChangeSignal changes)
     {
-        (_connectionString, _changes) = (connectionString, changes);
+        (_grainFile, _changes) = (grainFile, changes);
         _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -70,9 +72,7 @@ public sealed class SqliteWriteBatcher : IAsyncDisposable
             {
                 if (connection is null)
                 {
-                    connection = new SqliteConnection(_connectionString);
-                    connection.Open();
-                    SqliteTuning.Apply(connection);
+                    connection = (SqliteConnection)_grainFile.OpenConnection();
                     write = Prepare(connection);
                 }
                 var versions = Save(connection, write!, batch);

@@ -17,7 +17,7 @@ public sealed class SqliteWriteBatcherTests : IAsyncLifetime
         _backend = StorageBackend.Create(new StorageOptions(), new CloudOmsOptions { DataDirectory = _folder });
         SqliteTuning.EnableWriteAheadLog(_backend.SqliteConnectionString!);
         await new SchemaMigrator(_backend, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).Migrate();
-        _batcher = new SqliteWriteBatcher(_backend.SqliteConnectionString!, new StorageChangeSignal());
+        _batcher = new SqliteWriteBatcher(_backend.DataSource, new StorageChangeSignal());
     }
 
     public async Task DisposeAsync()
