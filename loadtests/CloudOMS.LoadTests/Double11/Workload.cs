@@ -93,20 +93,21 @@ public sealed class Workload(IOrderDesk desk, Catalogue catalogue, Func<long, in
         var wrongState = _acknowledged.Count(a => orders[a.Key] is { } s && !Reached(a.Value, s.Status));
         // An order reached by two ids (its channel number and its own) counts once.
         var distinct = orders.Where(o => o.Value is not null).Select(o => (o.Key.Tenant, Stored: o.Value!)).DistinctBy(o => (o.Tenant, o.Stored.OrderId)).ToList();
-        var stockChecks = new List<(bool, string)>();
         long reservedOff = 0, onHandOff = 0, oversold = 0;
         // Only this workload's tenants: another workload may be running beside it on the same silo (noisy-neighbour).
         foreach (var tenant in _tenants.Keys.Order())
         {
             var levels = (await desk.Stock(tenant)).ToDictionary(l => l.Sku);
             var mine = distinct.Where(o => o.Tenant == tenant).Select(o => o.Stored).ToList();
+            var held = Units(mine, "Approved", "Picking");
+            var gone = Units(mine, "Shipped", "Delivered", "Completed");
             foreach (var sku in catalogue.Skus)
             {
-                var reserved = mine.Where(o => o.Status is "Approved" or "Picking").SelectMany(o => o.Lines).Where(l => l.Sku == sku).Sum(l => (long)l.Quantity);
-                var shipped = mine.Where(o => o.Status is "Shipped" or "Delivered" or "Completed").SelectMany(o => o.Lines).Where(l => l.Sku == sku).Sum(l => (long)l.Quantity);
+                var reserved = held.GetValueOrDefault(sku);
+                var onHand = catalogue.Stock - gone.GetValueOrDefault(sku);
                 var level = levels.GetValueOrDefault(sku) ?? new StoredLevel(sku, 0, 0);
-                if (level.Reserved != reserved && reservedOff++ == 0) Example = $"tenant {tenant} {sku}: stored reserved {level.Reserved}, orders hold {reserved}";
-                if (level.OnHand != catalogue.Stock - shipped && onHandOff++ == 0) Example += $"; stored on hand {level.OnHand}, expected {catalogue.Stock - shipped}";
+                if (level.Reserved != reserved && reservedOff++ == 0) Example ??= $"tenant {tenant} {sku}: stored reserved {level.Reserved}, orders hold {reserved}";
+                if (level.OnHand != onHand && onHandOff++ == 0) Example ??= $"tenant {tenant} {sku}: stored on hand {level.OnHand}, expected {onHand}";
                 if (level.Reserved > level.OnHand || level.OnHand < 0) oversold++;
             }
         }
@@ -122,6 +123,11 @@ public sealed class Workload(IOrderDesk desk, Catalogue catalogue, Func<long, in
             (Example is null, Example ?? "no mismatch"),
         ];
     }
+
+    /// <summary>Units per SKU of the orders in one of <paramref name="statuses"/>.</summary>
+    private static Dictionary<string, long> Units(IEnumerable<StoredOrder> orders, params string[] statuses) =>
+        orders.Where(o => statuses.Contains(o.Status)).SelectMany(o => o.Lines)
+            .GroupBy(l => l.Sku).ToDictionary(g => g.Key, g => g.Sum(l => (long)l.Quantity));
 
     private static bool Reached(string acknowledged, string stored) => acknowledged switch
     {
