@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
+source loadtests/portal-lib.sh
 dotnet build web-portal/CloudOMS.WebPortal -c Release -v q -nologo >/dev/null
 dll=../../artifacts/bin/CloudOMS.WebPortal/release/CloudOMS.WebPortal.dll
 start_once() {
   local data=$1 port t0 t1
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  port="$(free_port)"
   t0=$(date +%s.%N)
   (cd web-portal/CloudOMS.WebPortal && exec dotnet "$dll" --urls "http://127.0.0.1:$port" --CloudOms:DataDirectory="$data" >"$data.log" 2>&1) &
   local pid=$!

@@ -7,19 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"; connections="${2:-64}"; threads="${3:-2}"
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+source loadtests/portal-lib.sh
 data="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 secret="wrk-$(date +%s%N)"
-dotnet build web-portal/CloudOMS.WebPortal -c Release -v q -nologo >/dev/null
 storage=()
 [ -n "${CLOUDOMS_POSTGRES:-}" ] && storage=(--Storage:Provider=Postgres "--Storage:ConnectionString=$CLOUDOMS_POSTGRES")
-(cd web-portal/CloudOMS.WebPortal && exec dotnet ../../artifacts/bin/CloudOMS.WebPortal/release/CloudOMS.WebPortal.dll \
-    --urls "http://127.0.0.1:$port" --CloudOms:DataDirectory="$data" --CloudOms:DemoApiSecret="$secret" \
-    --Logging:LogLevel:Default=Warning "${storage[@]}" >"$data/portal.log" 2>&1) &
-portal=$!
-trap 'kill $portal 2>/dev/null; wait $portal 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
-url="http://127.0.0.1:$port"
+start_portal "$data" "$secret" --Logging:LogLevel:Default=Warning "${storage[@]}"
 token=$(curl -fs "$url/connect/token" -d grant_type=client_credentials -d client_id=demo-integration -d "client_secret=$secret" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 run="$(date +%s | tail -c 6)"
