@@ -6,6 +6,15 @@ public enum FailureKind
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The plan's quota for <see cref="CommandException.Field"/> is used up (HTTP 402).</summary>
+    QuotaExceeded,
+
+    /// <summary>The tenant is read-only until an overdue invoice is paid (HTTP 402).</summary>
+    PaymentRequired,
+
+    /// <summary>The platform operator suspended the tenant (HTTP 403).</summary>
+    Suspended,
 }
 
 /// <summary>
@@ -30,6 +39,10 @@ public sealed class CommandException : Exception
     public static CommandException NotFound(string message) => new(FailureKind.NotFound, message);
     public static CommandException Conflict(string message, IReadOnlyList<string>? details = null) => new(FailureKind.Conflict, message, null, details);
     public static CommandException Invalid(string field, string message) => new(FailureKind.Invalid, message, field);
+
+    /// <summary>A quota refusal; <paramref name="kind"/> names the limit (orders, users, warehouses, skus).</summary>
+    public static CommandException Quota(UsageKind kind, string message) =>
+        new(FailureKind.QuotaExceeded, message, kind.ToString().ToLowerInvariant());
 }
 
 /// <summary>

@@ -79,6 +79,7 @@ public static class SiloHostingExtensions
 
         // Grain calls carry the caller's trace (spans from the "Microsoft.Orleans.*" activity sources).
         silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<Tenancy.TenantWriteFilter>();
         if (options.Dashboard) silo.AddDashboard();
 
         var services = silo.Services;

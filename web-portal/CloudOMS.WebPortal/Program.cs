@@ -1,3 +1,5 @@
+using CloudOMS.Billing;
+using CloudOMS.Billing.Api;
 using CloudOMS.Identity;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Operations;
@@ -27,6 +29,7 @@ if (builder.Configuration.GetValue<PortalHosting>("CloudOms:Hosting") == PortalH
 else builder.AddCloudOmsSilo();
 builder.Services.AddCloudOmsHealthChecks();
 builder.AddCloudOmsIdentity(builder.Configuration.DataDirectory());
+builder.AddCloudOmsBilling(builder.Configuration.DataDirectory());
 builder.Services.AddCloudOmsApi();
 builder.Services.AddTenantResolution();
 builder.Services.AddPortalSignIn(builder.Configuration);
@@ -59,6 +62,7 @@ app.MapStockApi();
 app.MapOrderApi();
 app.MapTenantProfileApi();
 app.MapReportApi();
+app.MapBillingApi();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     PortalSignIn.RegisterClient(app.Services).GetAwaiter().GetResult();

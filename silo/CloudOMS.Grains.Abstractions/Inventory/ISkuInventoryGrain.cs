@@ -6,14 +6,17 @@ namespace CloudOMS.Grains;
 /// </summary>
 public interface ISkuInventoryGrain : IGrainWithStringKey
 {
+    [TenantWrite]
     Task<SkuSnapshot> Define(SkuProfile profile, bool isNew);
 
     Task<SkuSnapshot?> Get();
 
     /// <summary>Deactivates (no new orders or reservations) or reactivates the SKU.</summary>
+    [TenantWrite]
     Task<SkuSnapshot> SetActive(bool active);
 
     /// <summary>Receive, adjust, transfer or set safety stock.</summary>
+    [TenantWrite]
     Task<SkuSnapshot> Move(StockMove move);
 
     Task<ReserveResult> Reserve(ReserveRequest request);

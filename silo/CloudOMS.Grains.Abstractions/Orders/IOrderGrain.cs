@@ -3,29 +3,40 @@ namespace CloudOMS.Grains;
 public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Creates the order; a repeat with the same id returns the existing order.</summary>
+    [TenantWrite]
     Task<OrderState> Create(NewOrder order);
 
     Task<OrderState?> Get();
 
+    [TenantWrite]
     Task<OrderState> Submit(string actor);
 
     /// <summary>Reserves every line in one warehouse (highest priority that has stock) or refuses with the short SKUs.</summary>
+    [TenantWrite]
     Task<OrderState> Approve(string actor);
 
+    [TenantWrite]
     Task<OrderState> Hold(string actor, string reason);
 
+    [TenantWrite]
     Task<OrderState> ReleaseHold(string actor);
 
+    [TenantWrite]
     Task<OrderState> Cancel(string actor, string reason);
 
+    [TenantWrite]
     Task<OrderState> StartPicking(string actor);
 
+    [TenantWrite]
     Task<OrderState> Ship(string actor, string carrier, string trackingNo);
 
+    [TenantWrite]
     Task<OrderState> MarkDelivered(string actor);
 
+    [TenantWrite]
     Task<OrderState> Complete(string actor);
 
+    [TenantWrite]
     Task<OrderState> RecordPayment(string actor, PaymentInput payment);
 
     /// <summary>Finishes or compensates a stock step interrupted by a crash. True when nothing is left pending.</summary>

@@ -10,8 +10,32 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Replaces the company's name and invoice details (validated again here); plan and creation stay.</summary>
     Task<TenantProfile> UpdateDetails(CompanyDetails details);
 
-    /// <summary>Next order number of the day, e.g. SO20261125-0042.</summary>
+    /// <summary>
+    /// Next order number of the day, e.g. SO20261125-0042. Counts the order against the month's quota, so it is
+    /// refused (quota exceeded, read-only, suspended) before any order is made.
+    /// </summary>
     Task<string> NextOrderId();
+
+    /// <summary>Keeps billing's entitlement unless a newer one is already held; false when it was stale.</summary>
+    Task<bool> ApplyEntitlement(Entitlement entitlement);
+
+    /// <summary>The entitlement and the usage counted against it.</summary>
+    Task<TenantBilling> GetBilling();
+
+    /// <summary>Refuses (read-only or suspended) a call that would create or change the tenant's data.</summary>
+    Task EnsureWritable();
+
+    /// <summary>Counts one more user or SKU, refused when the plan's quota is used up (orders and warehouses count themselves).</summary>
+    Task TakeUsage(UsageKind kind);
+
+    /// <summary>Gives back a unit of usage: a user deactivated, or a SKU whose creation was refused after counting.</summary>
+    Task ReturnUsage(UsageKind kind);
+
+    /// <summary>Sets a counter to the value recounted from the records (at start-up, for tenants counted before).</summary>
+    Task CorrectUsage(UsageKind kind, int actual);
+
+    /// <summary>Grants up to <paramref name="wanted"/> API requests from the current minute's quota.</summary>
+    Task<ApiAllowance> TakeApiCalls(int wanted);
 
     Task<IReadOnlyList<WarehouseRef>> GetWarehouses();
 
@@ -58,4 +82,9 @@ public sealed class TenantState
     public string OrderDay { get; set; } = "";
     public int OrderSequence { get; set; }
     public List<WarehouseRef> Warehouses { get; set; } = [];
+    public Entitlement? Entitlement { get; set; }
+    public string UsageMonth { get; set; } = "";
+    public int OrdersThisMonth { get; set; }
+    public int Users { get; set; }
+    public int Skus { get; set; }
 }

@@ -2,10 +2,13 @@ namespace CloudOMS.Grains;
 
 public interface IWarehouseGrain : IGrainWithStringKey
 {
+    [TenantWrite]
     Task<WarehouseInfo> Create(WarehouseDraft draft);
 
+    [TenantWrite]
     Task<WarehouseInfo> Update(WarehouseDraft draft);
 
+    [TenantWrite]
     Task<WarehouseInfo> SetActive(bool active);
 
     Task<WarehouseInfo?> Get();

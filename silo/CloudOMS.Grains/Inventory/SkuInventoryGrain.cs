@@ -27,6 +27,17 @@ public sealed class SkuInventoryGrain(
             throw CommandException.Invalid("code", $"SKU 编码 {profile.Code} 已存在 / SKU code already exists");
         if (!isNew && state.State.Profile is null)
             throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
+        if (isNew)
+        {
+            var tenant = GrainFactory.Tenant(GrainKeys.TenantIdOf(this.GetPrimaryKeyString()));
+            await tenant.TakeUsage(UsageKind.Skus);
+            // Reentrant: a second create of the same code may have finished while the count was taken.
+            if (state.State.Profile is not null)
+            {
+                await tenant.ReturnUsage(UsageKind.Skus);
+                throw CommandException.Invalid("code", $"SKU 编码 {profile.Code} 已存在 / SKU code already exists");
+            }
+        }
         state.State.Profile = profile;
         await Save();
         return Snapshot();

@@ -11,6 +11,7 @@ public sealed class TenantGrain(
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private readonly GroupCommit _commit = new(state.WriteStateAsync);
+    private readonly ApiRateWindow _apiRate = new();
 
     public async Task<TenantProfile> Create(TenantProfile profile)
     {
@@ -25,6 +26,7 @@ public sealed class TenantGrain(
     public async Task<TenantProfile> UpdateDetails(CompanyDetails details)
     {
         RequireProfile();
+        TenantQuotas.EnsureWritable(state.State.Entitlement);
         CompanyRules.Validate(details).ThrowIfAny();
         state.State.Profile = CompanyRules.Apply(state.State.Profile!, details);
         await Save();
@@ -34,10 +36,57 @@ public sealed class TenantGrain(
     public async Task<string> NextOrderId()
     {
         RequireProfile();
-        var id = OrderNumbering.Next(state.State, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        TenantQuotas.Take(state.State, UsageKind.Orders, now);
+        var id = OrderNumbering.Next(state.State, now);
         await Save();
         return id;
     }
+
+    public async Task<bool> ApplyEntitlement(Entitlement entitlement)
+    {
+        if (!TenantQuotas.Apply(state.State, entitlement)) return false;
+        await Save();
+        logger.LogInformation("Tenant {TenantId} now on plan {Plan} with {Access} access (entitlement {Version})",
+            this.GetPrimaryKeyString(), entitlement.Plan, entitlement.Access, entitlement.Version);
+        return true;
+    }
+
+    public Task<TenantBilling> GetBilling() =>
+        Task.FromResult(new TenantBilling(state.State.Entitlement, TenantQuotas.Usage(state.State, clock.GetUtcNow())));
+
+    public Task EnsureWritable()
+    {
+        TenantQuotas.EnsureWritable(state.State.Entitlement);
+        return Task.CompletedTask;
+    }
+
+    public async Task TakeUsage(UsageKind kind)
+    {
+        RequireProfile();
+        TenantQuotas.Take(state.State, kind, clock.GetUtcNow());
+        await Save();
+    }
+
+    public async Task ReturnUsage(UsageKind kind)
+    {
+        TenantQuotas.Return(state.State, kind);
+        await Save();
+    }
+
+    public async Task CorrectUsage(UsageKind kind, int actual)
+    {
+        switch (kind)
+        {
+            case UsageKind.Users: state.State.Users = actual; break;
+            case UsageKind.Skus: state.State.Skus = actual; break;
+            default: return;
+        }
+        await Save();
+    }
+
+    public Task<ApiAllowance> TakeApiCalls(int wanted) =>
+        Task.FromResult(_apiRate.Take(state.State.Entitlement, wanted, clock.GetUtcNow()));
 
     public Task<IReadOnlyList<WarehouseRef>> GetWarehouses() =>
         Task.FromResult<IReadOnlyList<WarehouseRef>>([.. state.State.Warehouses]);
@@ -50,6 +99,8 @@ public sealed class TenantGrain(
             throw CommandException.Invalid("code", $"仓库编码 {warehouse.Code} 已存在 / warehouse code already exists");
         if (!isNew && index < 0)
             throw CommandException.NotFound($"仓库 {warehouse.Code} 不存在 / warehouse not found");
+        if (isNew) TenantQuotas.Take(state.State, UsageKind.Warehouses, clock.GetUtcNow());
+        else TenantQuotas.EnsureWritable(state.State.Entitlement);
         if (index >= 0) state.State.Warehouses[index] = warehouse;
         else state.State.Warehouses.Add(warehouse);
         await Save();

@@ -7,7 +7,8 @@ namespace CloudOMS.WebPortal.Api;
 
 /// <summary>
 /// Turns refusals into ProblemDetails a clerk can read: bad input 400 (with the field), missing 404,
-/// illegal transition or short stock 409, a write whose outcome is unknown 503 (retry is safe), a database
+/// illegal transition or short stock 409, a plan quota used up or a read-only (unpaid) tenant 402 with where to
+/// upgrade or pay, a suspended tenant 403, a write whose outcome is unknown 503 (retry is safe), a database
 /// that is away (PostgreSQL stopped or unreachable, also when Orleans or EF Core wrap the error) 503; both
 /// 503s carry Retry-After. Anything else is a bug and stays a 500 with no details.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         {
             CommandException { Kind: FailureKind.Invalid } e => (400, "输入有误 / invalid input", e.Message, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             CommandException { Kind: FailureKind.NotFound } e => (404, "未找到 / not found", e.Message, null),
+            CommandException { Kind: FailureKind.QuotaExceeded } e => (402, "超出套餐额度 / plan limit reached", e.Message, null),
+            CommandException { Kind: FailureKind.PaymentRequired } e => (402, "账户只读 / read-only until paid", e.Message, null),
+            CommandException { Kind: FailureKind.Suspended } e => (403, "公司已暂停 / company suspended", e.Message, null),
             CommandException e => (409, "无法执行 / conflict", e.Message, null),
             OutcomeUnknownException e => (503, "暂时无法保存 / temporarily unavailable", e.Message, null),
             BadHttpRequestException e => (400, "请求格式错误 / malformed request", e.Message, null),
@@ -40,6 +44,12 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         context.Response.StatusCode = status;
         var problem = new HttpValidationProblemDetails(errors ?? []) { Status = status, Title = title, Detail = detail };
         if (exception is CommandException { Details.Count: > 0 } refused) problem.Extensions["skus"] = refused.Details;
+        if (exception is CommandException { Kind: FailureKind.QuotaExceeded or FailureKind.PaymentRequired } billing)
+        {
+            // Where a client (or a person reading the response) goes to fix it.
+            problem.Extensions["upgradeUrl"] = "/app/settings/billing";
+            if (billing.Field is { } quota) problem.Extensions["quota"] = quota;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

@@ -1,3 +1,5 @@
+using CloudOMS.Billing.Plans;
+using CloudOMS.Billing.Subscriptions;
 using CloudOMS.Grains;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Tenancy;
@@ -9,7 +11,7 @@ namespace CloudOMS.WebPortal.Seeding;
 /// across channels and statuses, all through the grains as real users would create them.
 /// Runs before the web server listens, so the demo is complete when the URL is printed.
 /// </summary>
-public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, DemoIdentitySeeder identity, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes, OrderIntake intake, DemoIdentitySeeder identity, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     private const string Actor = "demo-seed";
@@ -23,6 +25,10 @@ public sealed class DemoSeeder(IGrainFactory grains, OrderIntake intake, DemoIde
         var started = clock.GetTimestamp();
         // If the process stops during these first seconds the demo is partial: delete the data folder to seed again.
         await tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow()));
+        // The demo shows everything and carries the load tests: the top plan, paid for a year.
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<BillingService>().StartPaid(DemoTenant.Id, "enterprise", BillingCycle.Yearly, cancellationToken);
+        await tenant.CorrectUsage(UsageKind.Users, 2);
 
         await grains.Warehouse(DemoTenant.Id, "LY-MAIN").Create(new WarehouseDraft("临沂总仓", "山东省", "临沂市", "兰山区临沂商城物流园 8 号库", 1));
         await grains.Warehouse(DemoTenant.Id, "JN-01").Create(new WarehouseDraft("济南前置仓", "山东省", "济南市", "历城区工业北路 66 号", 2));

@@ -1,3 +1,4 @@
+using CloudOMS.Billing.Subscriptions;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
 using CloudOMS.Silo.Tenancy;
@@ -16,11 +17,20 @@ public sealed class CurrentUser(CurrentAccess access)
     public IReadOnlySet<string>? Warehouses => access.Grant?.Warehouses;
 }
 
-/// <summary>Creates a signed-up tenant's grain, so its orders can be numbered and its warehouses registered.</summary>
-public sealed class GrainTenantProvisioner(IGrainFactory grains, TimeProvider clock) : ITenantProvisioner
+/// <summary>
+/// Creates a signed-up tenant's grain (so its orders can be numbered and its warehouses registered) and its
+/// trial subscription, whose quotas the grain then enforces; its admin is the first user counted.
+/// </summary>
+public sealed class GrainTenantProvisioner(IGrainFactory grains, IServiceScopeFactory scopes, TimeProvider clock) : ITenantProvisioner
 {
-    public async Task Provision(string tenantId, string name, CancellationToken cancellationToken = default) =>
-        await grains.Tenant(tenantId).Create(new TenantProfile(tenantId, name, "trial", clock.GetUtcNow()));
+    public async Task Provision(string tenantId, string name, CancellationToken cancellationToken = default)
+    {
+        var tenant = grains.Tenant(tenantId);
+        await tenant.Create(new TenantProfile(tenantId, name, "trial", clock.GetUtcNow()));
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<BillingService>().Get(tenantId, cancellationToken);
+        await tenant.CorrectUsage(UsageKind.Users, 1);
+    }
 }
 
 public static class TenantResolutionExtensions

@@ -1,0 +1,39 @@
+using CloudOMS.Billing.Data;
+using CloudOMS.Billing.Plans;
+using CloudOMS.Billing.Providers;
+using CloudOMS.Billing.Subscriptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CloudOMS.Billing;
+
+public static class BillingHostingExtensions
+{
+    /// <summary>Plans, subscriptions and invoices (billing.db beside identity.db, or PostgreSQL), the providers and the sweeper.</summary>
+    public static WebApplicationBuilder AddCloudOmsBilling(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        var services = builder.Services;
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var store = BillingStore.From(builder.Configuration, dataDirectory);
+        services.AddSingleton(store);
+        services.AddDbContext<BillingDb>(store.Configure);
+        services.AddSingleton(sp => new SubscriptionRules(sp.GetRequiredService<IOptions<BillingOptions>>().Value));
+        services.AddSingleton<EntitlementPublisher>();
+        services.AddScoped<IBillingProvider, BankTransferProvider>();
+        services.AddScoped<BillingService>();
+        services.AddScoped<OperatorConsole>();
+        services.AddHostedService<BillingStartup>();
+        services.AddSingleton<BillingSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<BillingSweeper>());
+        return builder;
+    }
+
+    private sealed class BillingStartup(BillingStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.Migrate(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+using CloudOMS.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace CloudOMS.Billing.Data;
+
+/// <summary>
+/// Where billing's tables live, from the deployment's one storage setting: billing.db in the data folder
+/// (SQLite, the default) or the "billing" schema of the PostgreSQL database the rest of CloudOMS uses.
+/// Tables come from EF Core migrations kept per database (Data/Migrations/Sqlite|Postgres).
+/// </summary>
+public sealed record BillingStore(bool Postgres, string ConnectionString)
+{
+    public const string HistoryTable = "__BillingMigrations";
+
+    public static BillingStore From(IConfiguration configuration, string dataDirectory)
+    {
+        var identity = IdentityStore.From(configuration, dataDirectory);
+        return identity.Postgres ? new BillingStore(true, identity.ConnectionString) : Sqlite(Path.Combine(dataDirectory, "billing.db"));
+    }
+
+    public static BillingStore Sqlite(string path) => new(false, $"Data Source={path}");
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Postgres) options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(HistoryTable, BillingDb.PostgresSchema));
+        else options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
+    }
+
+    public BillingDb ForMigrations()
+    {
+        var builder = new DbContextOptionsBuilder<BillingDb>();
+        Configure(builder);
+        return Postgres ? new PostgresBillingMigrations(builder.Options) : new SqliteBillingMigrations(builder.Options);
+    }
+
+    /// <summary>Brings the tables up to date; on PostgreSQL under a session lock, so instances starting together take turns.</summary>
+    public async Task Migrate(CancellationToken cancellationToken)
+    {
+        await using var db = ForMigrations();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711006)", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            if (Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4711006)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

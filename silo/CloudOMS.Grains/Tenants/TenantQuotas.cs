@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace CloudOMS.Grains;
+
+/// <summary>
+/// The tenant's side of billing: the entitlement billing published, the usage counters it is checked against,
+/// and the per-minute API allowance. Counters are kept as work happens, never by counting rows.
+/// </summary>
+public static class TenantQuotas
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Keeps <paramref name="entitlement"/> if it is newer than the one held; false when it was stale.</summary>
+    public static bool Apply(TenantState state, Entitlement entitlement)
+    {
+        if (state.Entitlement is { } held && held.Version >= entitlement.Version) return false;
+        state.Entitlement = entitlement;
+        return true;
+    }
+
+    /// <summary>Refuses a change while the tenant is read-only or suspended.</summary>
+    public static void EnsureWritable(Entitlement? entitlement)
+    {
+        switch (entitlement?.Access)
+        {
+            case TenantAccess.ReadOnly:
+                throw new CommandException(FailureKind.PaymentRequired,
+                    "账户已欠费停用，目前只能查看和导出数据；支付账单后立即恢复 / the account is read-only until the overdue invoice is paid; viewing and exporting still work");
+            case TenantAccess.Suspended:
+                throw new CommandException(FailureKind.Suspended,
+                    "该公司已被平台暂停使用，请联系 CloudOMS 客服 / this company was suspended by the platform operator; please contact CloudOMS support");
+        }
+    }
+
+    /// <summary>Takes one unit of <paramref name="kind"/>, refusing when the plan's quota is used up.</summary>
+    public static void Take(TenantState state, UsageKind kind, DateTimeOffset now)
+    {
+        EnsureWritable(state.Entitlement);
+        RollMonth(state, now);
+        var limit = state.Entitlement?.Quotas.Limit(kind);
+        var used = Usage(state, now).Of(kind);
+        if (limit is { } max && used >= max) throw CommandException.Quota(kind, QuotaMessage(kind, max));
+        switch (kind)
+        {
+            case UsageKind.Orders: state.OrdersThisMonth++; break;
+            case UsageKind.Users: state.Users++; break;
+            case UsageKind.Skus: state.Skus++; break;
+            // Warehouses are counted by the directory the tenant keeps of them.
+        }
+    }
+
+    /// <summary>Gives back a unit taken for work that did not happen, or for something removed.</summary>
+    public static void Return(TenantState state, UsageKind kind)
+    {
+        switch (kind)
+        {
+            case UsageKind.Orders: state.OrdersThisMonth = Math.Max(0, state.OrdersThisMonth - 1); break;
+            case UsageKind.Users: state.Users = Math.Max(0, state.Users - 1); break;
+            case UsageKind.Skus: state.Skus = Math.Max(0, state.Skus - 1); break;
+        }
+    }
+
+    public static TenantUsage Usage(TenantState state, DateTimeOffset now)
+    {
+        var month = Month(now);
+        return new TenantUsage(month, state.UsageMonth == month ? state.OrdersThisMonth : 0, state.Users, state.Warehouses.Count, state.Skus);
+    }
+
+    /// <summary>The China calendar month, e.g. "2026-11": monthly order quotas restart at midnight Beijing time.</summary>
+    public static string Month(DateTimeOffset now) => now.ToOffset(ChinaOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static void RollMonth(TenantState state, DateTimeOffset now)
+    {
+        var month = Month(now);
+        if (state.UsageMonth == month) return;
+        state.UsageMonth = month;
+        state.OrdersThisMonth = 0;
+    }
+
+    private static string QuotaMessage(UsageKind kind, int max)
+    {
+        var (zh, en) = kind switch
+        {
+            UsageKind.Orders => ($"本月订单数已达套餐上限（{max:N0} 单）", $"this month's orders reached your plan's limit ({max:N0})"),
+            UsageKind.Users => ($"成员数已达套餐上限（{max:N0} 人）", $"members reached your plan's limit ({max:N0})"),
+            UsageKind.Warehouses => ($"仓库数已达套餐上限（{max:N0} 个）", $"warehouses reached your plan's limit ({max:N0})"),
+            _ => ($"SKU 数已达套餐上限（{max:N0} 个）", $"SKUs reached your plan's limit ({max:N0})"),
+        };
+        return $"{zh}，请升级套餐后继续 / {en}: upgrade your plan to add more";
+    }
+}
