@@ -4,6 +4,7 @@ using CloudOMS.Billing.Providers;
 using CloudOMS.Billing.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public static class BillingHostingExtensions
         services.AddSingleton(store);
         services.AddDbContext<BillingDb>(store.Configure);
         services.AddSingleton(sp => new SubscriptionRules(sp.GetRequiredService<IOptions<BillingOptions>>().Value));
+        services.TryAddSingleton(sp => new BillingClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<EntitlementPublisher>();
         services.AddScoped<IBillingProvider, BankTransferProvider>();
         services.AddScoped<BillingService>();

@@ -10,7 +10,7 @@ namespace CloudOMS.Billing.Providers;
 /// tenant transfers the amount with the reference in the remark, and a platform operator marks it paid.
 /// Needs no network, so it is the default.
 /// </summary>
-public sealed class BankTransferProvider(IOptions<BillingOptions> options, TimeProvider clock) : IBillingProvider
+public sealed class BankTransferProvider(IOptions<BillingOptions> options, BillingClock clock) : IBillingProvider
 {
     public string Name => BankTransferOptions.Name;
 

@@ -27,7 +27,7 @@ public sealed record ChangeOutcome(string Result, Invoice? Invoice, string? Redi
 /// </summary>
 public sealed class BillingService(
     BillingDb db, SubscriptionRules rules, IOptions<BillingOptions> options, IEnumerable<IBillingProvider> providers,
-    EntitlementPublisher publisher, IGrainFactory grains, TimeProvider clock)
+    EntitlementPublisher publisher, IGrainFactory grains, BillingClock clock)
 {
     private BillingOptions Options => options.Value;
 

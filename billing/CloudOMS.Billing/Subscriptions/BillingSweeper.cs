@@ -17,14 +17,14 @@ namespace CloudOMS.Billing.Subscriptions;
 /// entitlements not yet confirmed by their tenant grain are published again. Every instance may run it: each
 /// change is saved under the subscription's version, so two sweepers never apply one step twice.
 /// </summary>
-public sealed class BillingSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BillingSweeper> logger) : BackgroundService
+public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clock, ILogger<BillingSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first pass waits an interval too: at start-up the silo and the demo seeding come first.
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval, clock.Time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -18,7 +18,7 @@ public sealed record TenantAccountRow(string TenantId, string Name, DateTimeOffs
 /// </summary>
 public sealed class OperatorConsole(
     BillingDb db, IdentityDb identity, BillingService billing, SubscriptionRules rules, IOptions<BillingOptions> options,
-    IGrainFactory grains, AuditLog audit, TimeProvider clock)
+    IGrainFactory grains, AuditLog audit, BillingClock clock)
 {
     public async Task<IReadOnlyList<TenantAccountRow>> Tenants(string? search, CancellationToken cancellationToken = default)
     {
