@@ -23,6 +23,7 @@ public static class BillingHostingExtensions
         services.AddSingleton(sp => new SubscriptionRules(sp.GetRequiredService<IOptions<BillingOptions>>().Value));
         services.TryAddSingleton(sp => new BillingClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<EntitlementPublisher>();
+        services.AddSingleton<Api.ApiRateLimiter>();
         services.AddScoped<IBillingProvider, BankTransferProvider>();
         services.AddScoped<BillingService>();
         services.AddScoped<OperatorConsole>();

@@ -47,6 +47,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseCloudOmsIdentity();
 app.UseTenantResolution();
+app.UseApiRateLimit();
 app.MapCloudOmsHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();

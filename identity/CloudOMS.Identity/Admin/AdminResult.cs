@@ -6,6 +6,9 @@ public enum AdminOutcome
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The plan does not allow it (users quota) or the tenant must pay first.</summary>
+    PaymentRequired,
 }
 
 /// <summary>
@@ -28,12 +31,16 @@ public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, strin
 
     public static AdminResult Conflict(string message) => new(AdminOutcome.Conflict, new Dictionary<string, string[]>(), message);
 
-    /// <summary>400 with the field errors, 404, 409 with the message, or <paramref name="done"/>.</summary>
+    public static AdminResult PaymentRequired(string message) => new(AdminOutcome.PaymentRequired, new Dictionary<string, string[]>(), message);
+
+    /// <summary>400 with the field errors, 404, 402 or 409 with the message, or <paramref name="done"/>.</summary>
     public IResult ToHttp(Func<object?, IResult> done) => Outcome switch
     {
         AdminOutcome.Done => done(Value),
         AdminOutcome.Invalid => Results.ValidationProblem(Errors, title: InvalidTitle),
         AdminOutcome.NotFound => Results.NotFound(),
+        AdminOutcome.PaymentRequired => Results.Problem(Message, statusCode: StatusCodes.Status402PaymentRequired, title: "超出套餐额度 / plan limit reached",
+            extensions: new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing", ["quota"] = "users" }),
         _ => Results.Problem(Message, statusCode: StatusCodes.Status409Conflict, title: "无法执行 / conflict"),
     };
 

@@ -16,9 +16,14 @@ public sealed record InviteInput(string? Email, IReadOnlyList<string>? RoleIds);
 /// <summary>Invite by email link: the link (valid 7 days, stored hashed) adds the person to the tenant.</summary>
 public static class Invitations
 {
+    /// <summary>The error key of an invitation refused because the plan's users are used up (API: 402).</summary>
+    public const string UsersQuota = "users";
+
     public static async Task<IResult> Invite(InviteInput input, HttpContext context, IdentityDb db, CurrentAccess access, IEmailSender mail, TimeProvider clock, AuditLog audit)
     {
-        var (invitation, errors) = await Send(input, access.Required, $"{context.Request.Scheme}://{context.Request.Host}", db, mail, clock, audit);
+        var (invitation, errors) = await Send(input, access.Required, $"{context.Request.Scheme}://{context.Request.Host}", db, mail, clock, audit,
+            context.RequestServices.GetService<ITenantSeats>());
+        if (errors.TryGetValue(UsersQuota, out var full)) return AdminResult.PaymentRequired(full[0]).ToHttp();
         return invitation is null
             ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
             : Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
@@ -26,7 +31,7 @@ public static class Invitations
 
     /// <summary>Validates and sends an invitation (API and portal alike); the errors are by field when it is refused.</summary>
     public static async Task<(Invitation? Invitation, Dictionary<string, string[]> Errors)> Send(InviteInput input, AccessGrant inviter, string baseUrl,
-        IdentityDb db, IEmailSender mail, TimeProvider clock, AuditLog audit)
+        IdentityDb db, IEmailSender mail, TimeProvider clock, AuditLog audit, ITenantSeats? seats = null)
     {
         var tenantId = inviter.TenantId;
         var roleIds = (input.RoleIds ?? []).Distinct().ToList();
@@ -35,6 +40,8 @@ public static class Invitations
         if (roleIds.Count == 0 || await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && roleIds.Contains(r.Id)) != roleIds.Count)
             errors["roleIds"] = ["请选择有效的角色 / choose existing roles"];
         if (errors.Count > 0) return (null, errors);
+        if (seats is not null && await seats.Check(tenantId) is { } full)
+            return (null, new() { [UsersQuota] = [full] });
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var invitation = new Invitation { Id = TenantDirectory.NewId(), TenantId = tenantId, Email = input.Email!.Trim(), RoleIds = roleIds, TokenHash = Hash(token), ExpiresAt = clock.GetUtcNow().AddDays(7) };
@@ -73,10 +80,20 @@ public static class Invitations
         {
             return Page("接受邀请 / Accept invitation", Error("已有账号，请输入该账号的密码 / enter the password of your existing account"), 400);
         }
-        if (!await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id))
-            directory.AddMember(invitation.TenantId, user.Id, invitation.RoleIds);
+        var joins = !await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id);
+        var seats = joins ? context.RequestServices.GetService<ITenantSeats>() : null;
+        if (seats is not null && await seats.Take(invitation.TenantId) is { } full) return Page("接受邀请 / Accept invitation", Error(full), 402);
+        if (joins) directory.AddMember(invitation.TenantId, user.Id, invitation.RoleIds);
         invitation.AcceptedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch when (seats is not null)
+        {
+            await seats.Return(invitation.TenantId);
+            throw;
+        }
         await audit.Write(invitation.TenantId, invitation.Email, "member.joined");
         return Page("已加入 / Joined", """<p><a href="/account/login">登录 / Sign in</a></p>""");
     }

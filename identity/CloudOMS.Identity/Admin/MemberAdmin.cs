@@ -7,7 +7,7 @@ namespace CloudOMS.Identity.Admin;
 public sealed record MemberInfo(string Id, string? Email, string DisplayName, bool Active, bool TwoFactorEnabled, IReadOnlyList<string> RoleIds);
 
 /// <summary>A tenant's members and its security policy: one code path for /api/users, /api/tenant/security and the portal.</summary>
-public sealed class MemberAdmin(IdentityDb db, AuditLog audit)
+public sealed class MemberAdmin(IdentityDb db, AuditLog audit, IServiceProvider services)
 {
     public async Task<IReadOnlyList<MemberInfo>> List(string tenantId)
     {
@@ -46,8 +46,19 @@ public sealed class MemberAdmin(IdentityDb db, AuditLog audit)
         if (membership is null) return AdminResult.NotFound();
         if (!active && !await AdminGuard.KeepsAnAdmin(db, tenantId, member: (userId, false, [.. membership.Roles.Select(r => r.RoleId)])))
             return AdminResult.Conflict(AdminGuard.LastAdminMessage);
+        var seats = membership.Active == active ? null : services.GetService<ITenantSeats>();
+        if (active && seats is not null && await seats.Take(tenantId) is { } full) return AdminResult.PaymentRequired(full);
         membership.Active = active;
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch when (active && seats is not null)
+        {
+            await seats.Return(tenantId);
+            throw;
+        }
+        if (!active && seats is not null) await seats.Return(tenantId);
         await audit.Write(tenantId, actor.Actor, active ? "member.activated" : "member.deactivated", userId);
         return AdminResult.Done();
     }

@@ -28,6 +28,9 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Counts one more user or SKU, refused when the plan's quota is used up (orders and warehouses count themselves).</summary>
     Task TakeUsage(UsageKind kind);
 
+    /// <summary>Refuses as <see cref="TakeUsage"/> would (quota used up, read-only, suspended) without counting.</summary>
+    Task CheckUsage(UsageKind kind);
+
     /// <summary>Gives back a unit of usage: a user deactivated, or a SKU whose creation was refused after counting.</summary>
     Task ReturnUsage(UsageKind kind);
 

@@ -68,6 +68,12 @@ public sealed class TenantGrain(
         await Save();
     }
 
+    public Task CheckUsage(UsageKind kind)
+    {
+        TenantQuotas.Check(state.State, kind, clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
     public async Task ReturnUsage(UsageKind kind)
     {
         TenantQuotas.Return(state.State, kind);

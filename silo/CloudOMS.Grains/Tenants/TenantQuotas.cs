@@ -35,11 +35,8 @@ public static class TenantQuotas
     /// <summary>Takes one unit of <paramref name="kind"/>, refusing when the plan's quota is used up.</summary>
     public static void Take(TenantState state, UsageKind kind, DateTimeOffset now)
     {
-        EnsureWritable(state.Entitlement);
+        Check(state, kind, now);
         RollMonth(state, now);
-        var limit = state.Entitlement?.Quotas.Limit(kind);
-        var used = Usage(state, now).Of(kind);
-        if (limit is { } max && used >= max) throw CommandException.Quota(kind, QuotaMessage(kind, max));
         switch (kind)
         {
             case UsageKind.Orders: state.OrdersThisMonth++; break;
@@ -47,6 +44,14 @@ public static class TenantQuotas
             case UsageKind.Skus: state.Skus++; break;
             // Warehouses are counted by the directory the tenant keeps of them.
         }
+    }
+
+    /// <summary>Refuses as <see cref="Take"/> would, without taking anything.</summary>
+    public static void Check(TenantState state, UsageKind kind, DateTimeOffset now)
+    {
+        EnsureWritable(state.Entitlement);
+        if (state.Entitlement?.Quotas.Limit(kind) is { } max && Usage(state, now).Of(kind) >= max)
+            throw CommandException.Quota(kind, QuotaMessage(kind, max));
     }
 
     /// <summary>Gives back a unit taken for work that did not happen, or for something removed.</summary>

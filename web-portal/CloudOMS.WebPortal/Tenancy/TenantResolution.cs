@@ -40,6 +40,7 @@ public static class TenantResolutionExtensions
         services.AddScoped<CurrentUser>();
         services.AddSingleton<ITenantProvisioner, GrainTenantProvisioner>();
         services.AddSingleton<ITenantWarehouses, Tenants.GrainTenantWarehouses>();
+        services.AddSingleton<ITenantSeats, Tenants.GrainTenantSeats>();
         services.AddScoped<Tenants.CompanyProfiles>();
         services.AddSingleton<Seeding.DemoIdentitySeeder>();
         return services;
