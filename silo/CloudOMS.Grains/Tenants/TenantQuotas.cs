@@ -25,7 +25,7 @@ public static class TenantQuotas
         {
             case TenantAccess.ReadOnly:
                 throw new CommandException(FailureKind.PaymentRequired,
-                    "账户已欠费停用，目前只能查看和导出数据；支付账单后立即恢复 / the account is read-only until the overdue invoice is paid; viewing and exporting still work");
+                    "账户已欠费，当前为只读：可以查看、导出数据和付款；支付逾期账单后立即恢复 / the account is read-only until the overdue invoice is paid; viewing, exporting and paying still work");
             case TenantAccess.Suspended:
                 throw new CommandException(FailureKind.Suspended,
                     "该公司已被平台暂停使用，请联系 CloudOMS 客服 / this company was suspended by the platform operator; please contact CloudOMS support");

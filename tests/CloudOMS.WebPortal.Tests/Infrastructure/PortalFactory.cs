@@ -1,5 +1,7 @@
 
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using CloudOMS.Grains.Tests.Infrastructure;
@@ -23,6 +25,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Configuration a test class needs on top of the defaults below (later wins).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Services a test class replaces after the portal registered its own (e.g. a clock it moves).</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     public int SiloPort { get; } = FreePorts.Next();
 
@@ -108,5 +113,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("CloudOms:DemoApiSecret", DemoApiSecret);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => TestServices.ForEach(replace => replace(services)));
     }
 }
