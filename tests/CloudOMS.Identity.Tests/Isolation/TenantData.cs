@@ -13,14 +13,16 @@ public sealed record TenantData(
     IReadOnlyList<string> RoleIds,
     IReadOnlyList<string> UserIds,
     string ClientId,
-    string MemberEmail)
+    string MemberEmail,
+    string InvoiceId,
+    string InvoiceReference)
 {
     public static readonly string[] Warehouses = ["WH-MAIN", "WH-EAST"];
     public static readonly string[] Skus = ["SKU-001", "SKU-002"];
     public const string ChannelOrderNo = "TB-ISO-0001";
 
     /// <summary>What only this company has; none of it may show in the other company's answers.</summary>
-    public IReadOnlyList<string> Distinctive => [Marker, Phone, Company.Email, MemberEmail, ClientId];
+    public IReadOnlyList<string> Distinctive => [Marker, Phone, Company.Email, MemberEmail, ClientId, InvoiceReference];
 
     public static async Task<TenantData> Create(IdentityPortal portal, string prefix)
     {
@@ -48,9 +50,11 @@ public sealed record TenantData(
         var memberId = await portal.Invite(admin, "财务", memberEmail);
         await admin.Post<System.Text.Json.JsonElement>("/api/users/invitations", new InviteBody(Companies.NewEmail("pending"), [role.Id]), HttpStatusCode.Created);
         var roles = await admin.Get<List<RoleView>>("/api/roles");
+        var invoice = (await admin.Post<System.Text.Json.JsonElement>("/api/billing/change", new { plan = "enterprise", cycle = "Monthly" })).GetProperty("invoice");
 
         return new TenantData(company, admin, marker, phone, [approved.OrderId, channel.OrderId, draft.OrderId],
-            [.. roles.Select(r => r.Id)], [company.UserId, memberId], client.ClientId, memberEmail);
+            [.. roles.Select(r => r.Id)], [company.UserId, memberId], client.ClientId, memberEmail,
+            invoice.GetProperty("id").GetString()!, invoice.GetProperty("reference").GetString()!);
     }
 
     /// <summary>Values for a route's parameters: this company's ids and codes.</summary>
@@ -63,6 +67,7 @@ public sealed record TenantData(
         "roleId" => RoleIds,
         "userId" => UserIds,
         "clientId" => [ClientId],
+        "invoiceId" => [InvoiceId],
         _ => throw new InvalidOperationException($"The isolation test does not know what to put in {{{parameter}}} of {route}: add it to TenantData.ValuesFor."),
     };
 
