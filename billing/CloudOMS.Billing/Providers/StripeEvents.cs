@@ -105,7 +105,7 @@ public sealed class StripeEvents(BillingDb db, SubscriptionRules rules, IOptions
         if (!paying && updated.Status is not ("past_due" or "unpaid")) return s;
         var now = clock.GetUtcNow();
         var item = updated.Items?.Data?.FirstOrDefault();
-        if (StripeMetadata.PlanOf(Options.Stripe, item?.Price?.Id) is { } bought && Options.Find(bought.Plan) is { } plan
+        if (Options.Stripe.PlanOf(item?.Price?.Id) is { } bought && Options.Find(bought.Plan) is { } plan
             && (plan.Code != s.Plan || bought.Cycle != s.Cycle || s.Status == SubscriptionStatus.Trialing))
         {
             (s.Plan, s.Cycle) = (plan.Code, bought.Cycle);
@@ -155,7 +155,7 @@ public sealed class StripeEvents(BillingDb db, SubscriptionRules rules, IOptions
     private async Task<Invoice> IssueFor(Subscription s, Stripe.Invoice stripeInvoice, DateTimeOffset now)
     {
         var line = stripeInvoice.Lines?.Data?.FirstOrDefault();
-        var (planCode, cycle) = StripeMetadata.PlanOf(Options.Stripe, line?.Pricing?.PriceDetails?.PriceId) ?? (s.Plan, s.Cycle);
+        var (planCode, cycle) = Options.Stripe.PlanOf(line?.Pricing?.PriceDetails?.PriceId) ?? (s.Plan, s.Cycle);
         var kind = SubscriptionRules.IsUnpaid(s) ? InvoiceKind.Purchase
             : stripeInvoice.BillingReason == "subscription_update" ? InvoiceKind.Upgrade : InvoiceKind.Renewal;
         var start = line?.Period?.Start is { } from ? Utc(from) : Utc(stripeInvoice.PeriodStart);

@@ -86,8 +86,8 @@ public sealed class StripeProvider(IOptions<BillingOptions> options, IStripeClie
     }
 
     private string Price(string plan, BillingCycle cycle) =>
-        Stripe.Prices.GetValueOrDefault(StripeMetadata.PriceKey(plan, cycle)) is { Length: > 0 } price ? price
-        : throw new BillingException("plan", "该套餐暂不支持 Stripe 付款（未配置价格），请选择其他付款方式 / this plan and cycle have no Stripe price configured: choose another payment method");
+        Stripe.PriceOf(plan, cycle)
+        ?? throw new BillingException("plan", "该套餐暂不支持 Stripe 付款（未配置价格），请选择其他付款方式 / this plan and cycle have no Stripe price configured: choose another payment method");
 
     private static string StripeSubscriptionId(Subscription subscription) =>
         subscription.StripeSubscriptionId ?? throw new BillingException("plan", "Stripe 订阅尚未生效，请稍后再试 / the Stripe subscription is not active yet: try again shortly");
