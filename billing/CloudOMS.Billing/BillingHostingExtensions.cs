@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CloudOMS.Billing;
@@ -25,12 +26,24 @@ public static class BillingHostingExtensions
         services.AddSingleton<EntitlementPublisher>();
         services.AddSingleton<Api.ApiRateLimiter>();
         services.AddScoped<IBillingProvider, BankTransferProvider>();
+        AddStripe(builder);
         services.AddScoped<BillingService>();
         services.AddScoped<OperatorConsole>();
         services.AddHostedService<BillingStartup>();
         services.AddSingleton<BillingSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<BillingSweeper>());
         return builder;
+    }
+
+    /// <summary>Stripe only where its secret key is configured (keys come from configuration and are never logged).</summary>
+    private static void AddStripe(WebApplicationBuilder builder)
+    {
+        var stripe = builder.Configuration.GetSection($"{BillingOptions.Section}:{StripeOptions.Name}").Get<StripeOptions>();
+        if (string.IsNullOrWhiteSpace(stripe?.SecretKey)) return;
+        builder.Services.AddSingleton<Stripe.IStripeClient>(new Stripe.StripeClient(apiKey: stripe.SecretKey, apiBase: stripe.ApiBase));
+        builder.Services.AddScoped<IBillingProvider, StripeProvider>();
+        builder.Services.AddScoped<StripeEvents>();
+        builder.Services.AddScoped<StripeWebhook>();
     }
 
     private sealed class BillingStartup(BillingStore store) : IHostedService

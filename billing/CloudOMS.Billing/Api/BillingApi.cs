@@ -35,6 +35,7 @@ public static class BillingApi
         api.MapGet("/invoices/{invoiceId}", async Task<Results<Ok<InvoiceView>, NotFound>> (string invoiceId, BillingService billing, CurrentAccess access, CancellationToken ct) =>
                 await billing.Invoice(access.Required.TenantId, invoiceId, ct) is { } invoice ? TypedResults.Ok(InvoiceView.From(invoice)) : TypedResults.NotFound())
             .WithSummary("One invoice").RequirePermission(Permissions.BillingManage);
+        routes.MapStripeWebhook();
         return routes;
     }
 

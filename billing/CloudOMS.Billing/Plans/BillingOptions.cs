@@ -76,6 +76,23 @@ public sealed class StripeOptions
     /// <summary>Payment methods offered at Checkout.</summary>
     public List<string> PaymentMethods { get; set; } = ["card", "alipay", "wechat_pay"];
 
-    /// <summary>Stripe price ids by "plan:cycle", e.g. "pro:Monthly" → "price_...".</summary>
-    public Dictionary<string, string> Prices { get; set; } = [];
+    /// <summary>
+    /// Stripe price ids by plan, then cycle: the setting Billing:Stripe:Prices:pro:Monthly = "price_..." (JSON
+    /// "Prices": { "pro": { "Monthly": "price_..." } }). A flat "pro:Monthly" key cannot bind: ':' separates sections.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> Prices { get; set; } = [];
+
+    /// <summary>The price configured for the plan and cycle, or null.</summary>
+    public string? PriceOf(string plan, BillingCycle cycle) =>
+        Prices.FirstOrDefault(p => string.Equals(p.Key, plan, StringComparison.OrdinalIgnoreCase)).Value?
+            .FirstOrDefault(c => string.Equals(c.Key, cycle.ToString(), StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } price ? price : null;
+
+    /// <summary>The plan and cycle a Stripe price id stands for, or null for a price not configured.</summary>
+    public (string Plan, BillingCycle Cycle)? PlanOf(string? priceId)
+    {
+        foreach (var (plan, cycles) in Prices)
+            foreach (var (cycle, price) in cycles)
+                if (price == priceId && Enum.TryParse<BillingCycle>(cycle, ignoreCase: true, out var parsed)) return (plan, parsed);
+        return null;
+    }
 }
