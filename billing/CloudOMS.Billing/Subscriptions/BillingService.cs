@@ -105,6 +105,9 @@ public sealed class BillingService(
         else
         {
             if (plan.Code == subscription.Plan && cycle == subscription.Cycle) throw new BillingException("plan", "已经是这个套餐 / this is already your plan");
+            // Stripe renews these itself; a change for the next period is made where Stripe bills it.
+            if (subscription.Provider == StripeOptions.Name)
+                throw new BillingException("plan", "通过 Stripe 付款的订阅请在“管理付款”（Stripe 客户门户）中降级或更换周期 / a subscription paid through Stripe is downgraded or moved to another cycle in Stripe's customer portal (Manage payment)");
             var usage = (await grains.Tenant(tenantId).GetBilling()).Usage;
             if (SubscriptionRules.Exceeded(plan, usage) is { Count: > 0 } exceeded)
                 throw new BillingException("plan", DowngradeRefusal(plan, exceeded));

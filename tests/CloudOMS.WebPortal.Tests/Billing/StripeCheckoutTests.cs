@@ -75,4 +75,18 @@ public sealed class StripeCheckoutTests(StripePortal stripe)
 
         Assert.Single(stripe.Stripe.Posts($"/v1/subscriptions/{FakeStripe.SubscriptionOf(tenant.Id)}", "cancel_at_period_end=true"));
     }
+
+    [Fact]
+    public async Task A_stripe_subscription_is_downgraded_in_stripes_customer_portal_not_here()
+    {
+        var tenant = await stripe.SignUp();
+        await tenant.Admin.Post<ChangeView>("/api/billing/change", new { Plan = "pro", Cycle = "Monthly", Provider = "Stripe" });
+        await stripe.Delivered(StripeEventJson.CheckoutCompleted(StripeEventJson.NewId(), tenant.Id, "pro", "Monthly", 59900, DateTimeOffset.UtcNow));
+
+        var refused = await OmsClient.FieldError(await tenant.Admin.Post("/api/billing/change", new { Plan = "starter", Cycle = "Monthly" }), "plan");
+
+        Assert.Contains("Stripe", refused.Errors!["plan"][0]);
+        var billing = await StripePortal.Billing(tenant);
+        Assert.Equal(("pro", null), (billing.Plan.Code, billing.PendingPlan));
+    }
 }
