@@ -17,6 +17,7 @@ public static class PortalUi
         services.AddScoped<PortalSession>();
         services.AddScoped<UiPreferences>();
         services.AddScoped<AdminActions>();
+        services.AddScoped<CloudOMS.WebPortal.Billing.BillingActions>();
         return services;
     }
 

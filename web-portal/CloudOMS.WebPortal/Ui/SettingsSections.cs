@@ -14,6 +14,7 @@ public static class SettingsSections
         new("company", "app/settings/company", "Settings.Company", Permissions.UsersManage),
         new("api-clients", "app/settings/api-clients", "Settings.ApiClients", Permissions.ApiManage),
         new("audit", "app/settings/audit", "Settings.Audit", Permissions.AuditView),
+        new("billing", "app/settings/billing", "Settings.Billing", Permissions.BillingManage),
     ];
 
     public static IEnumerable<Section> For(PortalSession session) => All.Where(s => session.Can(s.Permission));
