@@ -20,17 +20,21 @@ public sealed class PlatformOptions
     public List<string> Operators { get; set; } = [];
 }
 
-/// <summary>The operations pages (/ops): the Orleans dashboard, for platform operators only.</summary>
+/// <summary>The operations pages (/ops: the Orleans dashboard; /app/operator: the billing console), for platform operators only.</summary>
 public static class PlatformOperators
 {
     public const string Policy = "platform-operator";
     public const string OpsPath = "/ops";
     public const string DashboardPath = OpsPath + "/orleans";
 
+    /// <summary>The operator console (billing of every company), a portal page.</summary>
+    public const string ConsolePath = "/app/operator";
+
     public static IServiceCollection AddPlatformOperators(this IServiceCollection services)
     {
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section);
         services.AddSingleton<IAuthorizationHandler, OperatorHandler>();
+        services.AddScoped<OperatorIdentity>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(PortalSignIn.CookieScheme)
             .RequireAuthenticatedUser()
@@ -41,7 +45,7 @@ public static class PlatformOperators
             var redirect = o.Events.OnRedirectToAccessDenied;
             o.Events.OnRedirectToAccessDenied = context =>
             {
-                if (!context.Request.Path.StartsWithSegments(OpsPath)) return redirect(context);
+                if (!context.Request.Path.StartsWithSegments(OpsPath) && !context.Request.Path.StartsWithSegments(ConsolePath)) return redirect(context);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
