@@ -67,6 +67,7 @@ TEXTS = {
     "Billing.Invoice.Address": ("地址", "Address"),
     "Billing.Invoice.Open": ("查看", "View"),
     "Billing.Invoice.Print": ("打印", "Print"),
+    "Billing.Invoice.ViewPrint": ("查看并打印账单", "View and print the invoice"),
     "Billing.Invoice.Back": ("返回订阅与账单", "Back to billing"),
     "Billing.Invoice.Missing": ("找不到该账单", "Invoice not found"),
     "Billing.Invoice.Kind.Purchase": ("购买", "Purchase"),
