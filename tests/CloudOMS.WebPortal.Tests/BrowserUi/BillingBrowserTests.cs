@@ -12,9 +12,6 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
 {
     private readonly PortalPages _pages = new(fixture.Portal, chromium);
 
-    private static Task Confirm(IPage page) =>
-        page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
-
     [Fact]
     public async Task A_trial_company_buys_enterprise_by_bank_transfer_and_has_its_limits_once_the_operator_marks_it_paid()
     {
@@ -61,7 +58,7 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
         await Assertions.Expect(operatorPage.Locator("#operator-invoices")).ToContainTextAsync(reference);
         await operatorPage.ClickAsync($"#mark-paid-{reference}");
         await Assertions.Expect(operatorPage.Locator(".rz-dialog")).ToContainTextAsync(reference);
-        await Confirm(operatorPage);
+        await PortalPages.Confirm(operatorPage);
         await Assertions.Expect(operatorPage.Locator($"#mark-paid-{reference}")).ToHaveCountAsync(0);
         await Assertions.Expect(operatorPage.Locator($".tenant-plan[data-tenant='{slug}']")).ToHaveTextAsync("企业版");
         await Assertions.Expect(operatorPage.Locator("#operator-tenants")).ToContainTextAsync("¥1,999.00");
@@ -85,7 +82,7 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
     }
 
     [Fact]
-    public async Task A_company_the_operator_moved_to_the_free_plan_is_refused_a_second_warehouse_with_a_way_to_upgrade()
+    public async Task A_company_the_operator_moved_to_the_free_plan_is_refused_a_second_warehouse_with_a_way_to_upgrade_and_sees_why_when_suspended()
     {
         var (slug, email) = await _pages.SignUpNewCompany("河东区小五金店");
         var operatorPage = await _pages.SignedIn(DemoIdentitySeeder.ClerkEmail);
@@ -120,5 +117,16 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
         await tenant.ClickAsync("#billing-refusal-upgrade");
         await Assertions.Expect(tenant.Locator("#billing-plan")).ToHaveTextAsync("免费版");
         await Assertions.Expect(tenant.Locator("#meter-warehouses .meter-value")).ToHaveTextAsync("1 / 1");
+
+        // Suspended by the operator, every member is told why; resumed, the banner is gone.
+        await operatorPage.ClickAsync("#operator-suspend");
+        await PortalPages.Confirm(operatorPage);
+        await Assertions.Expect(operatorPage.Locator("#operator-resume")).ToBeVisibleAsync();
+        await _pages.Open(tenant, "/app");
+        await Assertions.Expect(tenant.Locator("#billing-banner-text")).ToContainTextAsync("已被平台暂停使用");
+        await operatorPage.ClickAsync("#operator-resume");
+        await Assertions.Expect(operatorPage.Locator("#operator-suspend")).ToBeVisibleAsync();
+        await _pages.Open(tenant, "/app");
+        await Assertions.Expect(tenant.Locator("#billing-banner")).ToHaveCountAsync(0);
     }
 }

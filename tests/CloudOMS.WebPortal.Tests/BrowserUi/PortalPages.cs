@@ -14,6 +14,10 @@ public sealed class PortalPages(PortalFactory portal, Chromium chromium)
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>Answers a Radzen confirmation dialog with its 确定 button.</summary>
+    public static Task Confirm(IPage page) =>
+        page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+
     public async Task<IPage> SignedIn(string email, string password = "Demo@2026")
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });

@@ -33,8 +33,7 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
 
     private static ILocator Row(IPage page, string email) => page.Locator("#members-grid .rz-data-row", new() { HasText = email });
 
-    private static Task Confirm(IPage page) =>
-        page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+    private static Task Confirm(IPage page) => PortalPages.Confirm(page);
 
     [Fact]
     public async Task The_admin_edits_the_company_profile_and_the_header_shows_the_new_name_after_a_reload()
