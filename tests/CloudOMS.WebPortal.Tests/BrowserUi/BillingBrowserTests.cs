@@ -128,5 +128,27 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
         await Assertions.Expect(operatorPage.Locator("#operator-suspend")).ToBeVisibleAsync();
         await _pages.Open(tenant, "/app");
         await Assertions.Expect(tenant.Locator("#billing-banner")).ToHaveCountAsync(0);
+
+        // Free allows two members: the admin and one who joins; the next invitation is refused with the way to upgrade.
+        await _pages.Open(tenant, "/app/settings/users");
+        await Invite(tenant, $"join-{slug}@example.cn");
+        await Assertions.Expect(tenant.Locator("#invited")).ToBeVisibleAsync();
+        var join = await chromium.Browser.NewPageAsync();
+        await join.GotoAsync(_pages.LinkFromMail($"join-{slug}@example.cn", "/account/invite"));
+        await join.FillAsync("#name", "新同事");
+        await join.FillAsync("#password", "Wujin2026");
+        await join.ClickAsync("button[type=submit]");
+        await Assertions.Expect(join.Locator("h1")).ToContainTextAsync("已加入");
+        await Invite(tenant, $"third-{slug}@example.cn");
+        await Assertions.Expect(tenant.Locator("#billing-refusal-message")).ToContainTextAsync("成员数已达套餐上限（2 人）");
+        await Assertions.Expect(tenant.Locator("#billing-refusal-upgrade")).ToBeVisibleAsync();
+    }
+
+    private static async Task Invite(IPage page, string email)
+    {
+        await page.FillAsync("#invite-email", email);
+        await page.ClickAsync("#invite-role");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item").First.ClickAsync();
+        await page.ClickAsync("#invite");
     }
 }
