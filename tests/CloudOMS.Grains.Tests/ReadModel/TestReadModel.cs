@@ -1,3 +1,5 @@
+using CloudOMS.Grains.Tests.Infrastructure;
+using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
