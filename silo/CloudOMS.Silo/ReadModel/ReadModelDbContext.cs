@@ -104,7 +104,8 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         {
             e.HasKey(o => new { o.TenantId, o.OrderId });
             e.HasIndex(o => new { o.TenantId, o.CreatedAt });
-            // Covers the dashboard's counting: it reads the index alone, never the rows.
+            // Made for the dashboard's former counting (it now reads the totals below); the order list still counts
+            // pages filtered by warehouse or channel from this index alone, without reading rows.
             e.HasIndex(o => new { o.TenantId, o.CreatedOn, o.Status, o.Channel, o.Warehouse, o.Phone, o.Total, o.ProcessingMinutes });
             e.HasIndex(o => new { o.TenantId, o.Status, o.CreatedAt });
             e.HasIndex(o => new { o.TenantId, o.Hold });
@@ -116,7 +117,7 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         {
             e.HasKey(l => new { l.TenantId, l.OrderId, l.LineNo });
             e.HasIndex(l => new { l.TenantId, l.SkuCode });
-            // Covers the dashboard's per-SKU figures.
+            // Made for the dashboard's former per-SKU counting, which now reads SkuDayTotals.
             e.HasIndex(l => new { l.TenantId, l.CreatedOn, l.Status, l.Warehouse, l.SkuCode, l.Quantity });
             e.HasQueryFilter(l => l.TenantId == TenantId);
         });
