@@ -77,8 +77,8 @@ public sealed class GrainDesk(InProcSilo silo) : IOrderDesk
     {
         await using var db = ReadModel(tenant);
         var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-6);
-        await db.Orders.Where(o => o.CreatedOn >= first).GroupBy(o => new { o.CreatedOn, o.Status })
-            .Select(g => new { g.Key.CreatedOn, g.Key.Status, Orders = g.Count(), Sales = g.Sum(o => o.Total) }).ToListAsync();
+        await db.OrderDayTotals.Where(t => t.Day >= first && t.Orders > 0).GroupBy(t => new { t.Day, t.Status })
+            .Select(g => new { g.Key.Day, g.Key.Status, Orders = g.Sum(t => t.Orders), Cents = g.Sum(t => t.SalesCents) }).ToListAsync();
     }
 
     public async Task<StoredOrder?> Read(int tenant, string orderId) =>

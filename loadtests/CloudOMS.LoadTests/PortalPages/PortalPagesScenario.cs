@@ -67,12 +67,16 @@ public static class PortalPagesScenario
             var clock = Stopwatch.StartNew();
             await api.Get("api/orders?page=1&pageSize=20", CancellationToken.None);
             var apiMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await api.Get("api/reports/dashboard?days=7", CancellationToken.None);
+            var dashboardApiMs = clock.Elapsed.TotalMilliseconds;
             if (run == 0) continue; // warm-up
             Add("order list: first rows on screen", list.ContentMs);
             Add("order list: page live", list.InteractiveMs);
             Add("dashboard: figures on screen", dashboard.ContentMs);
             Add("dashboard: page live", dashboard.InteractiveMs);
             Add("GET /api/orders first page", apiMs);
+            Add("GET /api/reports/dashboard (7 days)", dashboardApiMs);
         }
         return samples.ToDictionary(s => s.Key, s => Median(s.Value));
     }

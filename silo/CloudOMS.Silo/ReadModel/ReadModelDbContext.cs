@@ -25,7 +25,34 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
     public DbSet<StockMovementRow> StockMovements => Set<StockMovementRow>();
     public DbSet<OrderRow> Orders => Set<OrderRow>();
     public DbSet<OrderLineRow> OrderLines => Set<OrderLineRow>();
+    public DbSet<OrderDayTotalRow> OrderDayTotals => Set<OrderDayTotalRow>();
+    public DbSet<SkuDayTotalRow> SkuDayTotals => Set<SkuDayTotalRow>();
+    public DbSet<CustomerDayRow> CustomerDays => Set<CustomerDayRow>();
+    public DbSet<CustomerRecencyRow> CustomerRecency => Set<CustomerRecencyRow>();
     public DbSet<ProjectionCheckpoint> Checkpoints => Set<ProjectionCheckpoint>();
+
+    /// <summary>
+    /// Saves, and in the same transaction moves the totals by what the saved order and line rows changed
+    /// (<see cref="TotalsDelta"/>): the totals always equal a recount of the rows, whoever writes them. Bulk
+    /// ExecuteUpdate/ExecuteDelete on orders bypasses this and must keep the totals itself.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var totals = TotalsDelta.Of(ChangeTracker);
+        if (totals.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (owned is not null) await ReadModelSchema.TakeWriterLock(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await TotalsSql.Apply(this, totals, cancellationToken);
+        if (owned is not null) await owned.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    /// <summary>Order rows are saved asynchronously only, where their totals are kept.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => TotalsDelta.Of(ChangeTracker).IsEmpty
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new NotSupportedException("Order rows are saved with SaveChangesAsync, which keeps the dashboard totals.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -77,7 +104,8 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         {
             e.HasKey(o => new { o.TenantId, o.OrderId });
             e.HasIndex(o => new { o.TenantId, o.CreatedAt });
-            // Covers the dashboard's counting: it reads the index alone, never the rows.
+            // Made for the dashboard's former counting (it now reads the totals below); the order list still counts
+            // pages filtered by warehouse or channel from this index alone, without reading rows.
             e.HasIndex(o => new { o.TenantId, o.CreatedOn, o.Status, o.Channel, o.Warehouse, o.Phone, o.Total, o.ProcessingMinutes });
             e.HasIndex(o => new { o.TenantId, o.Status, o.CreatedAt });
             e.HasIndex(o => new { o.TenantId, o.Hold });
@@ -89,9 +117,32 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         {
             e.HasKey(l => new { l.TenantId, l.OrderId, l.LineNo });
             e.HasIndex(l => new { l.TenantId, l.SkuCode });
-            // Covers the dashboard's per-SKU figures.
+            // Made for the dashboard's former per-SKU counting, which now reads SkuDayTotals.
             e.HasIndex(l => new { l.TenantId, l.CreatedOn, l.Status, l.Warehouse, l.SkuCode, l.Quantity });
             e.HasQueryFilter(l => l.TenantId == TenantId);
+        });
+        model.Entity<OrderDayTotalRow>(e =>
+        {
+            e.HasKey(t => new { t.TenantId, t.Day, t.Status, t.Channel, t.Warehouse });
+            e.HasQueryFilter(t => t.TenantId == TenantId);
+        });
+        model.Entity<SkuDayTotalRow>(e =>
+        {
+            e.HasKey(t => new { t.TenantId, t.Day, t.Status, t.Warehouse, t.SkuCode });
+            e.HasQueryFilter(t => t.TenantId == TenantId);
+        });
+        model.Entity<CustomerDayRow>(e =>
+        {
+            // Phone before scope and day: a customer's rows are read together to find their latest two days.
+            e.HasKey(c => new { c.TenantId, c.Phone, c.Scope, c.Day });
+            e.HasQueryFilter(c => c.TenantId == TenantId);
+        });
+        model.Entity<CustomerRecencyRow>(e =>
+        {
+            e.HasKey(c => new { c.TenantId, c.Phone, c.Scope });
+            // Covers the repeat-purchase figure: the customers of a scope who bought since a day.
+            e.HasIndex(c => new { c.TenantId, c.Scope, c.LastDay, c.Phone, c.PreviousDay });
+            e.HasQueryFilter(c => c.TenantId == TenantId);
         });
     }
 }

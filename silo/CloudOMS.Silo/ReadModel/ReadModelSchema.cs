@@ -71,6 +71,10 @@ public static class ReadModelSchema
 
     private static async Task Empty(ReadModelDbContext db, CancellationToken cancellationToken)
     {
+        await db.CustomerRecency.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.CustomerDays.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.SkuDayTotals.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.OrderDayTotals.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
         await db.OrderLines.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
         await db.Orders.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
         await db.StockMovements.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);

@@ -101,10 +101,10 @@ public sealed class OrderRow : ITenantRow, IVersionedRow
     public DateTimeOffset? ShippedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
 
-    /// <summary>The China calendar day the order was created: dashboards group by it in SQL.</summary>
+    /// <summary>The China calendar day the order was created: the dashboard totals are kept per day.</summary>
     public DateOnly CreatedOn { get; set; }
 
-    /// <summary>Minutes from creation to shipping, once shipped: dashboards average it in SQL.</summary>
+    /// <summary>Minutes from creation to shipping, once shipped: the dashboard totals sum them.</summary>
     public int? ProcessingMinutes { get; set; }
 
     public int Version { get; set; }
@@ -121,7 +121,10 @@ public sealed class OrderRow : ITenantRow, IVersionedRow
         ProcessingMinutes = shippedAt is { } shipped ? (int)Math.Round((shipped - createdAt).TotalMinutes) : null;
     }
 
-    /// <summary>Copies the order's day, status and warehouse onto its lines, so per-SKU figures need no join.</summary>
+    /// <summary>
+    /// Copies the order's day, status and warehouse onto its lines: each line row then carries the key of the per-SKU
+    /// totals it counts in, as it was and as it is.
+    /// </summary>
     public void StampLines()
     {
         foreach (var line in Lines)

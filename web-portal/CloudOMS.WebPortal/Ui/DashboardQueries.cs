@@ -12,38 +12,22 @@ public sealed record DashboardData(Kpis Kpis, IReadOnlyList<ChartPoint> DailySal
     IReadOnlyList<ChartPoint> SlowSkus, IReadOnlyList<ChartPoint> ByStatus, IReadOnlyList<StockRow> LowStock);
 
 /// <summary>
-/// The dashboard's figures for the last N days (China calendar days), from the read model. The database does
-/// the counting (grouped by day, status and channel; by customer; by SKU), so the page costs a few small
-/// result sets whatever the number of orders. Cancelled, rejected and draft orders do not count as sales.
+/// The dashboard's figures for the last N days (China calendar days), from the totals the projection keeps in the
+/// read model: per day, status, channel and warehouse (<see cref="OrderDayTotalRow"/>); per day and SKU
+/// (<see cref="SkuDayTotalRow"/>); each customer's latest two sale days (<see cref="CustomerRecencyRow"/>). A load
+/// reads a few small result sets however many orders the tenant has. Cancelled, rejected and draft orders do not
+/// count as sales.
 /// </summary>
 public static class DashboardQueries
 {
-    private static readonly string[] NotSales = [nameof(OrderStatus.Cancelled), nameof(OrderStatus.Draft), nameof(OrderStatus.Rejected)];
+    private static readonly string[] NotSales = SalesRules.NotSales;
     private static readonly string[] Fulfilled = [nameof(OrderStatus.Shipped), nameof(OrderStatus.Delivered), nameof(OrderStatus.Completed)];
-    private const int OnTimeMinutes = 24 * 60;
-
-    private sealed record Group(DateOnly Day, string Status, string Channel, int Orders, decimal Sales, int Shipped, long ProcessingMinutes, int OnTime);
 
     public static async Task<DashboardData> Load(ReadModelDbContext db, int days, DateTimeOffset now, IReadOnlySet<string>? scope)
     {
         var today = DateOnly.FromDateTime(now.ToOffset(OrderRow.ChinaOffset).DateTime);
         var first = today.AddDays(1 - days);
-        var orders = db.Orders.Where(o => o.CreatedOn >= first && (scope == null || (o.Warehouse != null && scope.Contains(o.Warehouse))));
-        var sales = orders.Where(o => !NotSales.Contains(o.Status));
-
-        var groups = await orders
-            .GroupBy(o => new { o.CreatedOn, o.Status, o.Channel })
-            .Select(g => new Group(g.Key.CreatedOn, g.Key.Status, g.Key.Channel, g.Count(), g.Sum(o => o.Total),
-                g.Count(o => o.ProcessingMinutes != null), g.Sum(o => (long)(o.ProcessingMinutes ?? 0)), g.Count(o => o.ProcessingMinutes <= OnTimeMinutes)))
-            .ToListAsync();
-        var buyers = await sales.GroupBy(o => o.Phone).Select(g => new { Returning = g.Count() > 1 })
-            .GroupBy(c => c.Returning).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var customers = buyers.Sum(b => b.Count);
-        var returning = buyers.Where(b => b.Key).Sum(b => b.Count);
-        var bySku = await db.OrderLines
-            .Where(l => l.CreatedOn >= first && !NotSales.Contains(l.Status) && (scope == null || (l.Warehouse != null && scope.Contains(l.Warehouse))))
-            .GroupBy(l => l.SkuCode)
-            .Select(g => new { Code = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToListAsync();
+        var (groups, customers, returning, bySku) = await Count(db, first, scope);
         var stock = await db.Stock.Where(s => scope == null || scope.Contains(s.WarehouseCode)).ToListAsync();
         var skuNames = await db.Skus.Select(s => new { s.Code, s.Name }).ToDictionaryAsync(s => s.Code, s => s.Name);
 
@@ -76,5 +60,38 @@ public static class DashboardQueries
             [.. stock.Where(s => s.Available <= s.SafetyStock).OrderBy(s => s.Available - s.SafetyStock).Take(10)]);
     }
 
+    /// <summary>The counted figures of the orders created from <paramref name="first"/> on, within the warehouse scope.</summary>
+    internal static async Task<SalesFigures> Count(ReadModelDbContext db, DateOnly first, IReadOnlySet<string>? scope)
+    {
+        // Totals rows whose count went back to zero (their orders changed status or day) are kept and skipped here.
+        var groups = await db.OrderDayTotals
+            .Where(t => t.Day >= first && t.Orders > 0 && (scope == null || (t.Warehouse != SalesRules.NoWarehouse && scope.Contains(t.Warehouse))))
+            .GroupBy(t => new { t.Day, t.Status, t.Channel })
+            .Select(g => new { g.Key.Day, g.Key.Status, g.Key.Channel, Orders = g.Sum(t => t.Orders), Cents = g.Sum(t => t.SalesCents),
+                Shipped = g.Sum(t => t.Shipped), Minutes = g.Sum(t => t.ProcessingMinutes), OnTime = g.Sum(t => t.OnTime) })
+            .ToListAsync();
+        // A customer bought in the period when their latest sale day is in it, and bought again when the one before is
+        // too; a user limited to some warehouses sees each customer once, over those warehouses' scopes.
+        IReadOnlyCollection<string> scopes = scope ?? (IReadOnlyCollection<string>)[SalesRules.WholeTenant];
+        var buyers = await db.CustomerRecency.Where(c => scopes.Contains(c.Scope) && c.LastDay >= first)
+            .GroupBy(c => c.Phone).Select(g => new { Returning = g.Count() > 1 || g.Count(c => c.PreviousDay >= first) > 0 })
+            .GroupBy(c => c.Returning).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var bySku = await db.SkuDayTotals
+            .Where(t => t.Day >= first && t.Lines > 0 && !NotSales.Contains(t.Status) && (scope == null || (t.Warehouse != SalesRules.NoWarehouse && scope.Contains(t.Warehouse))))
+            .GroupBy(t => t.SkuCode)
+            .Select(g => new SkuUnits(g.Key, g.Sum(t => t.Quantity))).ToListAsync();
+        return new SalesFigures(
+            [.. groups.Select(g => new DayGroup(g.Day, g.Status, g.Channel, g.Orders, g.Cents / 100m, g.Shipped, g.Minutes, g.OnTime))],
+            buyers.Sum(b => b.Count), buyers.Where(b => b.Key).Sum(b => b.Count), bySku);
+    }
+
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 }
+
+/// <summary>Orders of one day, status and channel: how many, their total, and the shipped ones' processing minutes.</summary>
+internal sealed record DayGroup(DateOnly Day, string Status, string Channel, int Orders, decimal Sales, int Shipped, long ProcessingMinutes, int OnTime);
+
+internal sealed record SkuUnits(string Code, int Quantity);
+
+/// <summary>What the dashboard counts in the read model; the rest of its figures are arithmetic on these.</summary>
+internal sealed record SalesFigures(IReadOnlyList<DayGroup> Groups, int Customers, int Returning, IReadOnlyList<SkuUnits> BySku);

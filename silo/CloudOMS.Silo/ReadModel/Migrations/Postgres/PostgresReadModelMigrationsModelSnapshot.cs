@@ -23,6 +23,89 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.CustomerDayRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Phone", "Scope", "Day");
+
+                    b.ToTable("CustomerDays", "readmodel");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.CustomerRecencyRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreviousDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("TenantId", "Phone", "Scope");
+
+                    b.HasIndex("TenantId", "Scope", "LastDay", "Phone", "PreviousDay");
+
+                    b.ToTable("CustomerRecency", "readmodel");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.OrderDayTotalRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("text");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SalesCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shipped")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "Status", "Channel", "Warehouse");
+
+                    b.ToTable("OrderDayTotals", "readmodel");
+                });
+
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.OrderLineRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -188,6 +271,34 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("Checkpoints", "readmodel");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuDayTotalRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SkuCode")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "Status", "Warehouse", "SkuCode");
+
+                    b.ToTable("SkuDayTotals", "readmodel");
                 });
 
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuRow", b =>

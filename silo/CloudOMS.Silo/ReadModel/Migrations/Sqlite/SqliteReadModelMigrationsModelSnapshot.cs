@@ -17,6 +17,89 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.CustomerDayRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Phone", "Scope", "Day");
+
+                    b.ToTable("CustomerDays");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.CustomerRecencyRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Phone", "Scope");
+
+                    b.HasIndex("TenantId", "Scope", "LastDay", "Phone", "PreviousDay");
+
+                    b.ToTable("CustomerRecency");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.OrderDayTotalRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SalesCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shipped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "Status", "Channel", "Warehouse");
+
+                    b.ToTable("OrderDayTotals");
+                });
+
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.OrderLineRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -182,6 +265,34 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Checkpoints");
+                });
+
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuDayTotalRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warehouse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkuCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "Status", "Warehouse", "SkuCode");
+
+                    b.ToTable("SkuDayTotals");
                 });
 
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuRow", b =>
