@@ -32,6 +32,29 @@ public sealed class AccessCacheTests(IdentityPortal portal) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task Signing_in_and_renewing_a_token_leave_other_callers_answered_from_the_cache()
+    {
+        var email = Companies.NewEmail("renew");
+        await portal.Invite(portal.DemoApi, "销售", email);
+        using var queries = new IdentityQueries(portal.Factory);
+        await Eventually.Until(async () =>
+        {
+            queries.Clear();
+            Assert.Equal(HttpStatusCode.OK, (await portal.DemoApi.Get(Stock)).StatusCode);
+            return queries.Seen;
+        }, seen => seen.Count == 0);
+
+        // A code and a refresh token are redeemed here: neither is ever a bearer token, so no cache is emptied.
+        var tokens = await portal.SignIn(email, Companies.Password);
+        var renewed = await portal.Refresh(tokens.RefreshToken!);
+        Assert.False(renewed.IsError, renewed.Error);
+        queries.Clear();
+        Assert.Equal(HttpStatusCode.OK, (await portal.DemoApi.Get(Stock)).StatusCode);
+
+        Assert.Empty(queries.Seen);
+    }
+
+    [Fact]
     public async Task A_permission_taken_from_a_role_is_refused_on_the_next_call_and_given_back_admitted_on_the_next()
     {
         var (role, member) = await MemberWithRole("inventory.view", "orders.view");
