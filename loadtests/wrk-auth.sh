@@ -6,16 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"; connections="${2:-64}"; threads="${3:-2}"
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 source loadtests/portal-lib.sh
-data="$(mktemp -d)"
-secret="wrk-$(date +%s%N)"
-storage=()
-[ -n "${CLOUDOMS_POSTGRES:-}" ] && storage=(--Storage:Provider=Postgres "--Storage:ConnectionString=$CLOUDOMS_POSTGRES")
-start_portal "$data" "$secret" --Logging:LogLevel:Default=Warning "${storage[@]}"
-token=$(curl -fs "$url/connect/token" -d grant_type=client_credentials -d client_id=demo-integration -d "client_secret=$secret" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+start_wrk_portal
 # A short warm-up, so the figures are not the JIT's.
 wrk -t"$threads" -c"$connections" -d10s -H "Authorization: Bearer $token" "$url/api/permissions" >/dev/null
-echo "wrk -t$threads -c$connections -d${seconds}s GET /api/permissions ($([ -n "${CLOUDOMS_POSTGRES:-}" ] && echo PostgreSQL || echo SQLite))"
+echo "wrk -t$threads -c$connections -d${seconds}s GET /api/permissions ($storage_name)"
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url/api/permissions"
