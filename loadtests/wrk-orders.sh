@@ -6,15 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"; connections="${2:-64}"; threads="${3:-2}"
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 source loadtests/portal-lib.sh
-data="$(mktemp -d)"
-secret="wrk-$(date +%s%N)"
-storage=()
-[ -n "${CLOUDOMS_POSTGRES:-}" ] && storage=(--Storage:Provider=Postgres "--Storage:ConnectionString=$CLOUDOMS_POSTGRES")
-start_portal "$data" "$secret" --Logging:LogLevel:Default=Warning "${storage[@]}"
-token=$(curl -fs "$url/connect/token" -d grant_type=client_credentials -d client_id=demo-integration -d "client_secret=$secret" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+start_wrk_portal
 run="$(date +%s | tail -c 6)"
 sku="WRK-$run"
 auth=(-H "Authorization: Bearer $token" -H "Content-Type: application/json")
@@ -22,6 +15,6 @@ curl -fs "${auth[@]}" "$url/api/skus" -d "{\"code\":\"$sku\",\"name\":\"压测�
 curl -fs "${auth[@]}" "$url/api/stock/receive" -d "{\"skuCode\":\"$sku\",\"warehouse\":\"LY-MAIN\",\"quantity\":1000000,\"reason\":\"压测备货\"}" >/dev/null
 # A short warm-up, so the figures are not the JIT's.
 CLOUDOMS_TOKEN="$token" CLOUDOMS_SKU="$sku" CLOUDOMS_RUN="${run}0" wrk -t"$threads" -c"$connections" -d10s -s loadtests/wrk-orders.lua "$url/api/orders" >/dev/null
-echo "wrk -t$threads -c$connections -d${seconds}s POST /api/orders ($([ -n "${CLOUDOMS_POSTGRES:-}" ] && echo PostgreSQL || echo SQLite))"
+echo "wrk -t$threads -c$connections -d${seconds}s POST /api/orders ($storage_name)"
 CLOUDOMS_TOKEN="$token" CLOUDOMS_SKU="$sku" CLOUDOMS_RUN="${run}1" wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s loadtests/wrk-orders.lua "$url/api/orders"
 echo "orders in the read model: $(curl -fs "${auth[@]}" "$url/api/orders?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"

@@ -46,7 +46,7 @@ public static class AccessExtensions
                 await Problem(context, 401, "请先登录 / sign in first");
                 return;
             }
-            var grant = await context.RequestServices.GetRequiredService<AccessResolver>().Resolve(authenticated.Principal!, context.RequestAborted);
+            var grant = await context.RequestServices.GetRequiredService<AccessGrants>().Resolve(authenticated.Principal!, context.RequestServices, context.RequestAborted);
             if (grant is null)
             {
                 await Problem(context, 403, "无权访问该公司的数据 / no access to this company");

@@ -23,7 +23,8 @@ public static class OmsClaims
 }
 
 /// <summary>
-/// Resolves a signed-in principal to its grant, from the database on every request, so a role
+/// Resolves a signed-in principal to its grant from the database. API calls go through
+/// <see cref="AccessGrants"/>, which remembers the answer until a change could take it away, so a role
 /// edit, a deactivation or a revoked client takes effect at once. The tenant comes only from the
 /// token's tenant claim, checked against membership; nothing the caller sends otherwise counts.
 /// </summary>

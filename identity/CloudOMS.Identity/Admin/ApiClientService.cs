@@ -9,7 +9,7 @@ namespace CloudOMS.Identity.Admin;
 public sealed record NewApiClient(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Permissions);
 
 /// <summary>Client-credentials clients for integrations. The secret is shown once; OpenIddict stores only its hash.</summary>
-public sealed class ApiClientService(IdentityDb db, IOpenIddictApplicationManager applications, TimeProvider clock)
+public sealed class ApiClientService(IdentityDb db, IOpenIddictApplicationManager applications, IAccessChanges changes, TimeProvider clock)
 {
     public async Task<NewApiClient> Create(string tenantId, string name, IReadOnlyList<string> permissions, string? secret = null, string? clientId = null)
     {
@@ -40,6 +40,8 @@ public sealed class ApiClientService(IdentityDb db, IOpenIddictApplicationManage
         client.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync();
         if (await applications.FindByClientIdAsync(clientId) is { } application) await applications.DeleteAsync(application);
+        // OpenIddict commits the deletion of the application and its tokens synchronously: wait for every instance here.
+        await changes.Published();
         return true;
     }
 }

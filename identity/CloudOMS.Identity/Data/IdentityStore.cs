@@ -26,7 +26,8 @@ public sealed record IdentityStore(bool Postgres, string ConnectionString)
     }
 
     /// <summary>
-    /// Sign-in and every API call's token check read this database: with PostgreSQL away they must fail
+    /// Sign-in, and an API call's token check whenever the access cache cannot answer (a first call, a change, the
+    /// change listener's connection down, as in an outage), read this database: with PostgreSQL away they must fail
     /// within the API's 5 s (answered 503), not after Npgsql's 15 s connect and 30 s command defaults. Identity
     /// queries are key lookups, so a command gets 2 s. A hung server costs about command + 2 × connect (Npgsql's
     /// cancel of a timed-out command opens a connection too), so connect gets 1 s: 4 s in all. A connection

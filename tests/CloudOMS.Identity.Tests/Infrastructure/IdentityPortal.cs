@@ -17,14 +17,20 @@ public sealed class IdentityPortal : IAsyncLifetime
     public const string DemoPassword = "Demo@2026";
     public static readonly Uri RedirectUri = new("http://127.0.0.1/callback");
 
-    public PortalFactory Factory { get; } = new()
+    public IdentityPortal()
+        : this(new PortalFactory())
     {
-        Settings =
-        {
-            ["Identity:SignInsPerMinute"] = "100000",
-            ["Identity:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
-    };
+    }
+
+    /// <summary>Around a factory the test configured itself (another database, a shared data folder).</summary>
+    internal IdentityPortal(PortalFactory factory)
+    {
+        Factory = factory;
+        factory.Settings["Identity:SignInsPerMinute"] = "100000";
+        factory.Settings["Identity:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public PortalFactory Factory { get; }
 
     public Uri Address => Factory.ClientOptions.BaseAddress;
 
