@@ -63,7 +63,7 @@ public sealed class TenantGrain(
 
     public async Task TakeUsage(UsageKind kind)
     {
-        RequireProfile();
+        // No profile check: counting needs none, and SKUs may be defined before the company's profile is written.
         TenantQuotas.Take(state.State, kind, clock.GetUtcNow());
         await Save();
     }
