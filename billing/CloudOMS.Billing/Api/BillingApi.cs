@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CloudOMS.Billing.Api;
@@ -39,7 +40,7 @@ public static class BillingApi
         return routes;
     }
 
-    private static async Task<Results<Ok<ChangeView>, ValidationProblem>> Change(PlanChangeInput input, BillingService billing, CurrentAccess access,
+    private static async Task<Results<Ok<ChangeView>, ValidationProblem, ProblemHttpResult>> Change(PlanChangeInput input, BillingService billing, CurrentAccess access,
         AuditLog audit, HttpRequest request, CancellationToken ct)
     {
         if (!Enum.TryParse<BillingCycle>(input.Cycle ?? nameof(BillingCycle.Monthly), ignoreCase: true, out var cycle) || !Enum.IsDefined(cycle))
@@ -55,9 +56,13 @@ public static class BillingApi
         {
             return Invalid(refused.Field, refused.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Changed();
+        }
     }
 
-    private static async Task<Results<Ok<string>, ValidationProblem>> Cancel(BillingService billing, CurrentAccess access, AuditLog audit, bool cancel, CancellationToken ct)
+    private static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> Cancel(BillingService billing, CurrentAccess access, AuditLog audit, bool cancel, CancellationToken ct)
     {
         try
         {
@@ -70,7 +75,16 @@ public static class BillingApi
         {
             return Invalid(refused.Field, refused.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Changed();
+        }
     }
+
+    /// <summary>Someone (another admin, a payment, the sweeper) changed the subscription while this change was made: nothing was saved.</summary>
+    private static ProblemHttpResult Changed() =>
+        TypedResults.Problem("订阅刚刚被修改，请刷新页面后重试 / the subscription changed meanwhile; reload and try again",
+            statusCode: StatusCodes.Status409Conflict, title: "无法执行 / conflict");
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / invalid input");

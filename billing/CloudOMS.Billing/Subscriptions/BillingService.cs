@@ -39,7 +39,16 @@ public sealed class BillingService(
         if (await db.Subscriptions.FindAsync([tenantId], cancellationToken) is { } found) return found;
         var created = rules.StartTrial(tenantId, clock.GetUtcNow());
         db.Subscriptions.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Started at the same moment elsewhere (the sweeper, another request): theirs stands.
+            db.ChangeTracker.Clear();
+            return await db.Subscriptions.SingleAsync(s => s.TenantId == tenantId, cancellationToken);
+        }
         await publisher.Publish(db, created, cancellationToken);
         return created;
     }
