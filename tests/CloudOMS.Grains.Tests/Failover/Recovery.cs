@@ -17,8 +17,8 @@ public static class Recovery
         }, silent => silent == 0, limit, what: "every SKU and acknowledged order to answer (value: keys still silent)");
 
     /// <summary>
-    /// Reservations are asked again with the same operation id: the SKU answers with the outcome it recorded,
-    /// or decides now if the first call never got that far. Orders whose approval went unanswered finish or
+    /// Reservations granted or left unanswered are asked again with the same operation id: the SKU answers with
+    /// the grant it recorded, or decides now if the first call never got that far. Orders whose approval went unanswered finish or
     /// undo their saga. Then every order is read back.
     /// </summary>
     public static async Task LearnOutcomes(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests)
@@ -31,6 +31,9 @@ public static class Recovery
     {
         if (request.Kind == BurstKind.Reservation)
         {
+            // An answered refusal changed nothing and is not recorded: asking its id again is a new decision that
+            // may find stock freed since (docs/architecture.md). It is left alone; the SKU totals show it holds nothing.
+            if (request.AcknowledgedGranted == false) return;
             var (sku, quantity) = request.Lines[0];
             var again = new ReserveRequest(request.OperationId, request.Id, quantity, [FailoverShop.Warehouse]);
             request.FinalReservation = await Retry(() => grains.Sku(shop.TenantId, sku).Reserve(again));
