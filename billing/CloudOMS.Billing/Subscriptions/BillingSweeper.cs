@@ -78,9 +78,11 @@ public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clo
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Changed meanwhile by a payment or a webhook: the next pass sees the new state.
+                // Changed meanwhile by a payment or a webhook: the next pass starts again from what is stored. The pass
+                // stops here, because clearing the tracker detaches the subscriptions still to come, and a renewal
+                // invoice added for one of them would be saved without its subscription's change (then issued twice).
                 db.ChangeTracker.Clear();
-                continue;
+                break;
             }
             if (step) changed++;
             if (subscription.PublishedVersion < subscription.Version) await publisher.Publish(db, subscription, cancellationToken);
