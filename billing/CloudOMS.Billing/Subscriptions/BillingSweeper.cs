@@ -51,7 +51,7 @@ public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clo
         await StartMissingTrials(db, services.GetRequiredService<IdentityDb>(), rules, cancellationToken);
 
         var changed = 0;
-        var overdue = await db.Invoices.Where(i => i.Status == InvoiceStatus.Open).ToListAsync(cancellationToken);
+        var overdue = (await db.Invoices.Where(i => i.Status == InvoiceStatus.Open).ToListAsync(cancellationToken)).ToLookup(i => i.TenantId);
         foreach (var subscription in await db.Subscriptions.ToListAsync(cancellationToken))
         {
             var step = rules.Advance(subscription, now, out var renewal);
@@ -62,7 +62,7 @@ public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clo
                 db.Invoices.Add(Invoices.Issue(subscription.TenantId, InvoiceKind.Renewal, plan, subscription.Cycle, plan.Price(subscription.Cycle),
                     period.Start, period.End, billTo, subscription.Provider, now, period.Start.AddDays(options.GraceDays)));
             }
-            foreach (var invoice in overdue.Where(i => i.TenantId == subscription.TenantId && i.DueAt <= now))
+            foreach (var invoice in overdue[subscription.TenantId].Where(i => i.DueAt <= now))
             {
                 // A purchase not paid in time simply did not happen; an unpaid upgrade makes the tenant past due.
                 if (invoice.Kind == InvoiceKind.Purchase) invoice.Status = InvoiceStatus.Void;

@@ -82,8 +82,7 @@ public sealed record TenantBilling(
 public sealed record ApiAllowance(
     [property: Id(0)] int Granted,
     [property: Id(1)] DateTimeOffset WindowEnds,
-    [property: Id(2)] int? Limit,
-    [property: Id(3)] TenantAccess Access);
+    [property: Id(2)] int? Limit);
 
 /// <summary>
 /// Marks a grain method that creates or changes a tenant's data. Such a call is refused while the tenant is

@@ -23,8 +23,7 @@ public sealed class SkuInventoryGrain(
 
     public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
     {
-        if (isNew && state.State.Profile is not null)
-            throw CommandException.Invalid("code", $"SKU 编码 {profile.Code} 已存在 / SKU code already exists");
+        if (isNew && state.State.Profile is not null) throw CodeTaken(profile.Code);
         if (!isNew && state.State.Profile is null)
             throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
         if (isNew)
@@ -35,13 +34,15 @@ public sealed class SkuInventoryGrain(
             if (state.State.Profile is not null)
             {
                 await tenant.ReturnUsage(UsageKind.Skus);
-                throw CommandException.Invalid("code", $"SKU 编码 {profile.Code} 已存在 / SKU code already exists");
+                throw CodeTaken(profile.Code);
             }
         }
         state.State.Profile = profile;
         await Save();
         return Snapshot();
     }
+
+    private static CommandException CodeTaken(string code) => CommandException.Invalid("code", $"SKU 编码 {code} 已存在 / SKU code already exists");
 
     public async Task<SkuSnapshot> SetActive(bool active)
     {

@@ -12,15 +12,14 @@ public sealed class ApiRateWindow
 
     public ApiAllowance Take(Entitlement? entitlement, int wanted, DateTimeOffset now)
     {
-        var access = entitlement?.Access ?? TenantAccess.Full;
         if (now >= _ends)
         {
             _ends = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, now.Offset).AddMinutes(1);
             _used = 0;
         }
-        if (entitlement?.Quotas.ApiRequestsPerMinute is not { } limit) return new ApiAllowance(wanted, _ends, null, access);
+        if (entitlement?.Quotas.ApiRequestsPerMinute is not { } limit) return new ApiAllowance(wanted, _ends, null);
         var granted = Math.Clamp(limit - _used, 0, Math.Max(0, wanted));
         _used += granted;
-        return new ApiAllowance(granted, _ends, limit, access);
+        return new ApiAllowance(granted, _ends, limit);
     }
 }

@@ -82,13 +82,7 @@ public sealed class TenantGrain(
 
     public async Task CorrectUsage(UsageKind kind, int actual)
     {
-        switch (kind)
-        {
-            case UsageKind.Users: state.State.Users = actual; break;
-            case UsageKind.Skus: state.State.Skus = actual; break;
-            default: return;
-        }
-        await Save();
+        if (TenantQuotas.Correct(state.State, kind, actual)) await Save();
     }
 
     public Task<ApiAllowance> TakeApiCalls(int wanted) =>

@@ -65,6 +65,17 @@ public static class TenantQuotas
         }
     }
 
+    /// <summary>Sets a kept counter (users, SKUs) to a recounted value; false for what is not kept as a counter.</summary>
+    public static bool Correct(TenantState state, UsageKind kind, int actual)
+    {
+        switch (kind)
+        {
+            case UsageKind.Users: state.Users = actual; return true;
+            case UsageKind.Skus: state.Skus = actual; return true;
+            default: return false;
+        }
+    }
+
     public static TenantUsage Usage(TenantState state, DateTimeOffset now)
     {
         var month = Month(now);
