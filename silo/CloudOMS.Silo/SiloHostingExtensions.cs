@@ -110,6 +110,7 @@ public static class SiloHostingExtensions
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
         services.AddSingleton<ReadModelNotifications>();
+        services.AddSingleton<ProjectionQuarantine>();
         services.AddSingleton<ReadModelProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
         services.AddSingleton<SagaSweeper>();

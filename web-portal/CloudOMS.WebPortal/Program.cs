@@ -42,6 +42,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseApiDeadline();
+app.UseTextGuard();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseStaticFiles();

@@ -22,6 +22,13 @@ public sealed class FieldErrors
     public void MaxLength(string field, string? value, int maxLength, string label)
     {
         if (value is not null && value.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字符 / {field} must be at most {maxLength} characters");
+        else Text(field, value, label);
+    }
+
+    /// <summary>Refuses characters <see cref="TextRules"/> does not accept (control characters, bidi overrides, broken encoding).</summary>
+    public void Text(string field, string? value, string label)
+    {
+        if (TextRules.Problem(value) is { } codePoint) Add(field, TextRules.Message(field, label, codePoint));
     }
 
     public void Code(string field, string? value, string label)

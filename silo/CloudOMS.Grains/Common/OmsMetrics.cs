@@ -14,6 +14,7 @@ public sealed class OmsMetrics
     public const string ReservationsRefused = "cloudoms.stock.reservations.refused";
     public const string OrderShipDuration = "cloudoms.order.ship.duration";
     public const string ProjectionLag = "cloudoms.readmodel.projection.lag";
+    public const string ProjectionQuarantined = "cloudoms.readmodel.projection.quarantined";
 
     // Orders ship in minutes to days: buckets from one minute to two weeks.
     private static readonly IReadOnlyList<double> ShipBuckets = [60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 86400, 2 * 86400, 3 * 86400, 7 * 86400, 14 * 86400];

@@ -24,6 +24,7 @@ public sealed class SkuInventoryGrain(
     public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
     {
         if (isNew && state.State.Profile is not null) throw CodeTaken(profile.Code);
+        TextRules.Ensure(("name", profile.Name), ("unit", profile.Unit), ("barcode", profile.Barcode));
         if (!isNew && state.State.Profile is null)
             throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
         if (isNew)

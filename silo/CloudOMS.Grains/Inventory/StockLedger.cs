@@ -81,12 +81,14 @@ public sealed class StockLedger(SkuInventoryState state)
         {
             case StockMoveKind.Receive:
                 RequirePositive(move.Quantity);
+                RequireRoom(move.Quantity);
                 level.OnHand += move.Quantity;
                 break;
             case StockMoveKind.Adjust:
                 if (move.Quantity == 0) throw CommandException.Invalid("quantity", "调整数量不能为 0 / adjustment must not be zero");
                 if (level.OnHand + move.Quantity < level.Reserved)
                     throw CommandException.Conflict($"调整后库存 {level.OnHand + move.Quantity} 将低于已预留 {level.Reserved} / on-hand would fall below reserved");
+                RequireRoom(move.Quantity);
                 level.OnHand += move.Quantity;
                 break;
             case StockMoveKind.Transfer:
@@ -164,6 +166,14 @@ public sealed class StockLedger(SkuInventoryState state)
             Actor = actor,
             At = now,
         };
+
+    /// <summary>Refuses stock that would take the SKU's on-hand, over all warehouses, past <see cref="Limits.MaxStock"/>.</summary>
+    private void RequireRoom(int added)
+    {
+        var onHand = state.Warehouses.Values.Sum(w => (long)w.OnHand);
+        if (onHand + added > Limits.MaxStock)
+            throw CommandException.Invalid("quantity", $"库存将超过上限 {Limits.MaxStock}（当前 {onHand}） / on-hand would exceed the limit of {Limits.MaxStock} units per SKU (now {onHand})");
+    }
 
     private static void RequirePositive(int quantity)
     {

@@ -37,8 +37,13 @@ public static class OrderValidator
                 if (priced && line.Discount > line.Quantity * line.UnitPrice)
                     errors.Add($"lines[{i}].discount", "优惠不能超过商品金额 / discount exceeds the line amount");
             }
+        if (!errors.Any && Total(order) > Limits.MaxOrderTotal)
+            errors.Add("lines", $"订单金额（商品减优惠加运费）不能超过 {Limits.MaxOrderTotal:0} 元，请拆分订单 / the order total (goods after discounts plus shipping) must be at most {Limits.MaxOrderTotal:0}; split the order");
         return errors;
     }
+
+    /// <summary>What the order will total; call only on lines within the limits (each line's amount then fits).</summary>
+    public static decimal Total(NewOrder order) => order.Lines.Sum(l => l.Quantity * l.UnitPrice - l.Discount) + order.ShippingFee;
 
     /// <summary>A line may name only a SKU the tenant has and has not deactivated (an inactive SKU takes no new orders).</summary>
     public static void CheckSkus(FieldErrors errors, IReadOnlyList<NewOrderLine> lines, IReadOnlyDictionary<string, SkuSnapshot> found)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudOMS.Silo.Audit;
 
-public sealed record StockDrift(string SkuCode, string Warehouse, int Reserved, int Expected);
+public sealed record StockDrift(string SkuCode, string Warehouse, int Reserved, long Expected);
 
 public sealed record StockAuditReport(string TenantId, DateTimeOffset At, int SkusChecked, int OrdersHoldingStock, IReadOnlyList<StockDrift> Drift)
 {
@@ -57,7 +57,7 @@ public sealed class StockAudit(
                 join order in db.Orders on line.OrderId equals order.OrderId
                 where order.Hold == held
                 group line by new { line.SkuCode, Warehouse = order.Warehouse! } into g
-                select new { g.Key.SkuCode, g.Key.Warehouse, Quantity = g.Sum(l => l.Quantity) })
+                select new { g.Key.SkuCode, g.Key.Warehouse, Quantity = g.Sum(l => (long)l.Quantity) })
             .ToDictionaryAsync(x => (x.SkuCode, x.Warehouse), x => x.Quantity, cancellationToken);
         var holding = await db.Orders.CountAsync(o => o.Hold == held, cancellationToken);
         var codes = await db.Skus.Select(s => s.Code).ToListAsync(cancellationToken);

@@ -16,6 +16,7 @@ public static class HealthChecks
     public const string GrainStore = "grain-store";
     public const string ReadModel = "read-model";
     public const string Silo = "orleans-silo";
+    public const string Projection = "read-model-projection";
 
     public static IHealthChecksBuilder AddCloudOmsHealthChecks(this IServiceCollection services)
     {
@@ -30,7 +31,8 @@ public static class HealthChecks
                 : new SqliteTableCheck(sp.GetRequiredService<IOptions<CloudOmsOptions>>().Value.ReadModelPath, "Checkpoints"), HealthStatus.Unhealthy, [ReadyTag], timeout))
             .Add(new HealthCheckRegistration(Silo, sp => sp.GetService<ILocalSiloDetails>() is { } local
                 ? new SiloMembershipCheck(sp.GetRequiredService<IClusterMembershipService>(), local)
-                : new ClusterClientCheck(sp.GetRequiredService<IGrainFactory>()), HealthStatus.Unhealthy, [ReadyTag], timeout));
+                : new ClusterClientCheck(sp.GetRequiredService<IGrainFactory>()), HealthStatus.Unhealthy, [ReadyTag], timeout))
+            .Add(new HealthCheckRegistration(Projection, sp => ActivatorUtilities.CreateInstance<ProjectionCheck>(sp), HealthStatus.Degraded, [ReadyTag], timeout));
     }
 }
 

@@ -24,15 +24,31 @@ public sealed class GrainStateStore(StorageBackend backend, string serviceId)
         Add(command, "@limit", limit);
         var rows = new List<StoredState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(new StoredState(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
-                Convert.ToInt32(reader.GetValue(3)),
-                Convert.ToInt64(reader.GetValue(4))));
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(Row(reader));
         return rows;
     }
+
+    /// <summary>One grain's stored state as it is now, or null when there is no row.</summary>
+    public async Task<StoredState?> ReadOne(string stateName, string grainKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT GrainTypeString, GrainIdExtensionString, PayloadBinary, Version, ChangeSeq FROM OrleansStorage " +
+            "WHERE ServiceId = @service AND GrainTypeString = @state AND GrainIdExtensionString = @key";
+        Add(command, "@service", serviceId);
+        Add(command, "@state", stateName);
+        Add(command, "@key", grainKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Row(reader) : null;
+    }
+
+    private static StoredState Row(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+        Convert.ToInt32(reader.GetValue(3)),
+        Convert.ToInt64(reader.GetValue(4)));
 
     /// <summary>The newest change sequence written for this service (0 when nothing is stored yet).</summary>
     public async Task<long> ReadHead(CancellationToken cancellationToken)

@@ -138,7 +138,7 @@ internal static class StateProjections
         if (moves.Count == 0) return;
         var ids = moves.Select(m => m.Key).ToList();
         var known = await db.StockMovements.IgnoreQueryFilters()
-            .Where(m => m.TenantId == tenantId && ids.Contains(m.OperationId)).Select(m => m.OperationId).ToListAsync(ct);
+            .Where(m => m.TenantId == tenantId && m.SkuCode == code && ids.Contains(m.OperationId)).Select(m => m.OperationId).ToListAsync(ct);
         foreach (var (operationId, op) in moves.Where(m => !known.Contains(m.Key)))
             db.StockMovements.Add(new StockMovementRow
             {

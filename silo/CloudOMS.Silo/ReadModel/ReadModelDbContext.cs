@@ -30,6 +30,7 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
     public DbSet<CustomerDayRow> CustomerDays => Set<CustomerDayRow>();
     public DbSet<CustomerRecencyRow> CustomerRecency => Set<CustomerRecencyRow>();
     public DbSet<ProjectionCheckpoint> Checkpoints => Set<ProjectionCheckpoint>();
+    public DbSet<QuarantinedChangeRow> Quarantine => Set<QuarantinedChangeRow>();
 
     /// <summary>
     /// Saves, and in the same transaction moves the totals by what the saved order and line rows changed
@@ -76,6 +77,11 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         if (Database.IsNpgsql()) model.HasDefaultSchema(PostgresSchema);
         model.Entity<TenantRow>().HasKey(t => t.TenantId);
         model.Entity<ProjectionCheckpoint>().HasKey(c => c.Name);
+        model.Entity<QuarantinedChangeRow>(e =>
+        {
+            e.HasKey(q => new { q.StateName, q.GrainKey });
+            e.HasIndex(q => q.TenantId);
+        });
 
         model.Entity<WarehouseRow>(e =>
         {
@@ -96,7 +102,8 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
         });
         model.Entity<StockMovementRow>(e =>
         {
-            e.HasKey(m => new { m.TenantId, m.OperationId });
+            // Operation ids are the callers' (an Idempotency-Key): unique per SKU, as the SKU grain records them.
+            e.HasKey(m => new { m.TenantId, m.SkuCode, m.OperationId });
             e.HasIndex(m => new { m.TenantId, m.SkuCode, m.At });
             e.HasQueryFilter(m => m.TenantId == TenantId);
         });

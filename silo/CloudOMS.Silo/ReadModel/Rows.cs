@@ -150,6 +150,25 @@ public sealed class OrderLineRow : ITenantRow
     public string? Warehouse { get; set; }
 }
 
+/// <summary>
+/// A grain-storage change the projection could not apply (its error, how often it was tried), set aside so the
+/// projection goes on for every other change. One row per stored state: a newer version of the same state that
+/// applies removes it, and the operator console retries it after a fix. Not tenant-filtered: only the platform
+/// operator reads it.
+/// </summary>
+public sealed class QuarantinedChangeRow
+{
+    public string StateName { get; set; } = "";
+    public string GrainKey { get; set; } = "";
+    public string TenantId { get; set; } = "";
+    public int Version { get; set; }
+    public long ChangeSeq { get; set; }
+    public string Error { get; set; } = "";
+    public int Attempts { get; set; }
+    public DateTimeOffset FirstFailedAt { get; set; }
+    public DateTimeOffset LastFailedAt { get; set; }
+}
+
 /// <summary>How far the projection has read the grain storage change sequence.</summary>
 public sealed class ProjectionCheckpoint
 {

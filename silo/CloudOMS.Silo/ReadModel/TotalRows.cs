@@ -34,7 +34,9 @@ public sealed class SkuDayTotalRow : ITenantRow
     public string Warehouse { get; set; } = "";
     public string SkuCode { get; set; } = "";
     public int Lines { get; set; }
-    public int Quantity { get; set; }
+
+    /// <summary>Units: 64-bit, as a day's lines of one SKU may add up past a 32-bit integer (each line up to the quantity limit).</summary>
+    public long Quantity { get; set; }
 }
 
 /// <summary>

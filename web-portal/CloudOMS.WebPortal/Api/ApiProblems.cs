@@ -28,6 +28,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
             CommandException { Kind: FailureKind.Suspended } e => (403, "公司已暂停 / company suspended", e.Message, null),
             CommandException e => (409, "无法执行 / conflict", e.Message, null),
             OutcomeUnknownException e => (503, "暂时无法保存 / temporarily unavailable", e.Message, null),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (400, "输入有误 / invalid input", BodyProblem(json),
+                new Dictionary<string, string[]> { [JsonText.Field(json.Path)] = [BodyProblem(json)] }),
             BadHttpRequestException e => (400, "请求格式错误 / malformed request", e.Message, null),
             // The message may name servers: the clerk gets a fixed text, the log gets the error.
             _ when DatabaseFailure.IsUnavailable(exception) => (503, "暂时无法访问数据库 / database temporarily unavailable",
@@ -52,6 +54,11 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>What is wrong with a body field: refused text says which character; anything else is a value of the wrong shape.</summary>
+    private static string BodyProblem(System.Text.Json.JsonException error) => error is JsonText.RefusedText
+        ? error.Message
+        : "格式不正确（类型不符或 JSON 无效） / the value has the wrong type or the JSON is malformed";
 
     public static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误 / invalid input");

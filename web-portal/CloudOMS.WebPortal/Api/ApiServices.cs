@@ -12,7 +12,11 @@ public static class ApiServices
         services.AddExceptionHandler<ApiProblems>();
         // Binding failures (malformed JSON, wrong types) reach ApiProblems and get a 400 in the user's words.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            JsonText.Configure(o.SerializerOptions);
+        });
         services.AddOpenApi();
         services.AddSingleton<OrderIntake>();
         services.AddApiDeadline();

@@ -12,7 +12,7 @@ public sealed record PickSku(string SkuCode, string SkuName, string? Barcode, in
 
 public sealed record PickSection(string Warehouse, string WarehouseName, IReadOnlyList<PickSku> Skus)
 {
-    public int Quantity => Skus.Sum(s => s.Quantity);
+    public long Quantity => Skus.Sum(s => (long)s.Quantity);
 }
 
 /// <summary>The pick list of some orders, and the orders left out with the reason (a <see cref="BatchResult"/> each).</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.WebPortal.Ui;
 
-public sealed record Kpis(decimal Sales, int Orders, decimal AverageOrder, double Fulfilment, double Repeat, double ProcessingHours, double OnTime, double Turnover);
+public sealed record Kpis(decimal Sales, long Orders, decimal AverageOrder, double Fulfilment, double Repeat, double ProcessingHours, double OnTime, double Turnover);
 
 public sealed record ChartPoint(string Label, decimal Value);
 
@@ -35,7 +35,7 @@ public static class DashboardQueries
         var salesCount = sold.Sum(g => g.Orders);
         var salesAmount = sold.Sum(g => g.Sales);
         var shipped = sold.Sum(g => g.Shipped);
-        var onHand = stock.Sum(s => s.OnHand);
+        var onHand = stock.Sum(s => (long)s.OnHand);
         var kpis = new Kpis(
             salesAmount,
             salesCount,
@@ -51,7 +51,7 @@ public static class DashboardQueries
             .ToList();
         var soldCodes = bySku.Select(s => s.Code).ToHashSet();
         var slow = stock.Where(s => s.OnHand > 0 && !soldCodes.Contains(s.SkuCode)).GroupBy(s => s.SkuCode)
-            .Select(g => new ChartPoint(skuNames.GetValueOrDefault(g.Key, g.Key), g.Sum(s => s.OnHand))).OrderByDescending(p => p.Value).Take(10).ToList();
+            .Select(g => new ChartPoint(skuNames.GetValueOrDefault(g.Key, g.Key), g.Sum(s => (long)s.OnHand))).OrderByDescending(p => p.Value).Take(10).ToList();
         return new DashboardData(kpis, daily,
             [.. sold.GroupBy(g => g.Channel).Select(c => new ChartPoint(c.Key, c.Sum(g => g.Sales))).OrderByDescending(p => p.Value)],
             [.. bySku.OrderByDescending(s => s.Quantity).Take(10).Select(s => new ChartPoint(skuNames.GetValueOrDefault(s.Code, s.Code), s.Quantity))],
@@ -67,8 +67,8 @@ public static class DashboardQueries
         var groups = await db.OrderDayTotals
             .Where(t => t.Day >= first && t.Orders > 0 && (scope == null || (t.Warehouse != SalesRules.NoWarehouse && scope.Contains(t.Warehouse))))
             .GroupBy(t => new { t.Day, t.Status, t.Channel })
-            .Select(g => new { g.Key.Day, g.Key.Status, g.Key.Channel, Orders = g.Sum(t => t.Orders), Cents = g.Sum(t => t.SalesCents),
-                Shipped = g.Sum(t => t.Shipped), Minutes = g.Sum(t => t.ProcessingMinutes), OnTime = g.Sum(t => t.OnTime) })
+            .Select(g => new { g.Key.Day, g.Key.Status, g.Key.Channel, Orders = g.Sum(t => (long)t.Orders), Cents = g.Sum(t => t.SalesCents),
+                Shipped = g.Sum(t => (long)t.Shipped), Minutes = g.Sum(t => t.ProcessingMinutes), OnTime = g.Sum(t => (long)t.OnTime) })
             .ToListAsync();
         // A customer bought in the period when their latest sale day is in it, and bought again when the one before is
         // too; a user limited to some warehouses sees each customer once, over those warehouses' scopes.
@@ -85,13 +85,13 @@ public static class DashboardQueries
             buyers.Sum(b => b.Count), buyers.Where(b => b.Key).Sum(b => b.Count), bySku);
     }
 
-    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+    private static double Ratio(long part, long whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 }
 
 /// <summary>Orders of one day, status and channel: how many, their total, and the shipped ones' processing minutes.</summary>
-internal sealed record DayGroup(DateOnly Day, string Status, string Channel, int Orders, decimal Sales, int Shipped, long ProcessingMinutes, int OnTime);
+internal sealed record DayGroup(DateOnly Day, string Status, string Channel, long Orders, decimal Sales, long Shipped, long ProcessingMinutes, long OnTime);
 
-internal sealed record SkuUnits(string Code, int Quantity);
+internal sealed record SkuUnits(string Code, long Quantity);
 
 /// <summary>What the dashboard counts in the read model; the rest of its figures are arithmetic on these.</summary>
 internal sealed record SalesFigures(IReadOnlyList<DayGroup> Groups, int Customers, int Returning, IReadOnlyList<SkuUnits> BySku);

@@ -273,6 +273,44 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                     b.ToTable("Checkpoints", "readmodel");
                 });
 
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.QuarantinedChangeRow", b =>
+                {
+                    b.Property<string>("StateName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GrainKey")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StateName", "GrainKey");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Quarantine", "readmodel");
+                });
+
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuDayTotalRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -293,8 +331,8 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                     b.Property<int>("Lines")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer");
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Day", "Status", "Warehouse", "SkuCode");
 
@@ -355,6 +393,9 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                     b.Property<string>("TenantId")
                         .HasColumnType("text");
 
+                    b.Property<string>("SkuCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("OperationId")
                         .HasColumnType("text");
 
@@ -374,10 +415,6 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
-                    b.Property<string>("SkuCode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("ToWarehouseCode")
                         .HasColumnType("text");
 
@@ -385,7 +422,7 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("TenantId", "OperationId");
+                    b.HasKey("TenantId", "SkuCode", "OperationId");
 
                     b.HasIndex("TenantId", "SkuCode", "At");
 

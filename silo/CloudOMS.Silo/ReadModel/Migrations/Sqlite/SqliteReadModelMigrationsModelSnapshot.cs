@@ -267,6 +267,44 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                     b.ToTable("Checkpoints");
                 });
 
+            modelBuilder.Entity("CloudOMS.Silo.ReadModel.QuarantinedChangeRow", b =>
+                {
+                    b.Property<string>("StateName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrainKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StateName", "GrainKey");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Quarantine");
+                });
+
             modelBuilder.Entity("CloudOMS.Silo.ReadModel.SkuDayTotalRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -287,7 +325,7 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                     b.Property<int>("Lines")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Quantity")
+                    b.Property<long>("Quantity")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TenantId", "Day", "Status", "Warehouse", "SkuCode");
@@ -349,6 +387,9 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                     b.Property<string>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SkuCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OperationId")
                         .HasColumnType("TEXT");
 
@@ -368,10 +409,6 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SkuCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ToWarehouseCode")
                         .HasColumnType("TEXT");
 
@@ -379,7 +416,7 @@ namespace CloudOMS.Silo.ReadModel.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("TenantId", "OperationId");
+                    b.HasKey("TenantId", "SkuCode", "OperationId");
 
                     b.HasIndex("TenantId", "SkuCode", "At");
 
