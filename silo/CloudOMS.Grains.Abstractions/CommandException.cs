@@ -15,6 +15,9 @@ public enum FailureKind
 
     /// <summary>The platform operator suspended the tenant (HTTP 403).</summary>
     Suspended,
+
+    /// <summary>An idempotency key (or payment reference) already stands for another request (HTTP 422).</summary>
+    KeyReused,
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public sealed class CommandException : Exception
     public static CommandException NotFound(string message) => new(FailureKind.NotFound, message);
     public static CommandException Conflict(string message, IReadOnlyList<string>? details = null) => new(FailureKind.Conflict, message, null, details);
     public static CommandException Invalid(string field, string message) => new(FailureKind.Invalid, message, field);
+    public static CommandException KeyReused(string field, string message) => new(FailureKind.KeyReused, message, field);
 
     /// <summary>A quota refusal; <paramref name="kind"/> names the limit (orders, users, warehouses, skus).</summary>
     public static CommandException Quota(UsageKind kind, string message) =>

@@ -17,4 +17,7 @@ public static class GrainFactoryExtensions
 
     public static IChannelOrderIndexGrain ChannelOrder(this IGrainFactory grains, string tenantId, string channel, string externalOrderNo) =>
         grains.GetGrain<IChannelOrderIndexGrain>(GrainKeys.ChannelOrder(tenantId, channel, externalOrderNo));
+
+    public static IIdempotencyKeyGrain IdempotencyKey(this IGrainFactory grains, string tenantId, string key) =>
+        grains.GetGrain<IIdempotencyKeyGrain>(GrainKeys.IdempotencyKey(tenantId, key));
 }

@@ -17,6 +17,8 @@ public static class GrainKeys
     public static string ChannelOrder(string tenantId, string channel, string externalOrderNo) =>
         $"t:{Check(tenantId)}/ext:{channel}:{externalOrderNo}";
 
+    public static string IdempotencyKey(string tenantId, string key) => $"t:{Check(tenantId)}/idem:{key}";
+
     /// <summary>Splits a key built above into its tenant, kind and id.</summary>
     public static bool TryParse(string key, out string tenantId, out string kind, out string id)
     {

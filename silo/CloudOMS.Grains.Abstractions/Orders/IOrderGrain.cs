@@ -67,11 +67,18 @@ public sealed record PaymentInput(
     [property: Id(1)] string Method,
     [property: Id(2)] string? Reference);
 
+/// <summary>The order id a create is bound to, and whether this call took it (a replay gets the bound one).</summary>
+[GenerateSerializer, Immutable, Alias("cloudoms.OrderBinding")]
+public sealed record OrderBinding([property: Id(0)] string OrderId, [property: Id(1)] bool Fresh);
+
 /// <summary>Maps a channel's own order number to our order id, so a channel order is imported once.</summary>
 public interface IChannelOrderIndexGrain : IGrainWithStringKey
 {
-    /// <summary>Returns the order id already bound to this channel order, or binds and returns <paramref name="candidate"/>.</summary>
-    Task<string> Claim(string candidate);
+    /// <summary>
+    /// The order id bound to this channel order; the first call takes the tenant's next order number (and a unit of
+    /// its order quota) and binds it, a replay takes nothing.
+    /// </summary>
+    Task<OrderBinding> Bind();
 }
 
 public sealed class ChannelOrderIndexState

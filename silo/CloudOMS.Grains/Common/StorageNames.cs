@@ -12,4 +12,5 @@ public static class StorageNames
     public const string Sku = "sku";
     public const string Order = "order";
     public const string ChannelOrder = "channel-order";
+    public const string IdempotencyKey = "idempotency-key";
 }

@@ -25,6 +25,7 @@ public sealed class SkuInventoryGrain(
     {
         if (isNew && state.State.Profile is not null) throw CodeTaken(profile.Code);
         TextRules.Ensure(("name", profile.Name), ("unit", profile.Unit), ("barcode", profile.Barcode));
+        profile = profile with { Name = TextRules.Clean(profile.Name)!, Unit = TextRules.Clean(profile.Unit)!, Barcode = TextRules.Clean(profile.Barcode) };
         if (!isNew && state.State.Profile is null)
             throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
         if (isNew)

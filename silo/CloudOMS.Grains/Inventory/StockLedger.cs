@@ -76,6 +76,7 @@ public sealed class StockLedger(SkuInventoryState state)
             _ => StockOpKind.SetSafetyStock,
         };
         if (Recorded(move.OperationId, kind) is not null) return;
+        TextRules.Ensure(("reason", move.Reason));
         var level = Level(move.Warehouse);
         switch (move.Kind)
         {
@@ -106,7 +107,7 @@ public sealed class StockLedger(SkuInventoryState state)
                 break;
         }
         Record(move.OperationId, kind, null, move.Warehouse, move.Quantity, now, granted: true, level.OnHand - level.Reserved,
-            move.ToWarehouse, move.Reason, move.Actor);
+            move.ToWarehouse, TextRules.Clean(move.Reason), move.Actor);
     }
 
     public void Acknowledge(IEnumerable<string> operationIds)

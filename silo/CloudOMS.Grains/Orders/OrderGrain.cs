@@ -30,7 +30,14 @@ public sealed partial class OrderGrain(
         Order.Status = order.Draft ? OrderStatus.Draft : OrderStatus.PendingReview;
         Order.Channel = order.Channel;
         Order.ExternalOrderNo = string.IsNullOrWhiteSpace(order.ExternalOrderNo) ? null : order.ExternalOrderNo;
-        Order.Customer = order.Customer;
+        Order.Customer = new OrderCustomer
+        {
+            Name = TextRules.Clean(order.Customer.Name)!,
+            Phone = TextRules.Clean(order.Customer.Phone)!,
+            Province = TextRules.Clean(order.Customer.Province)!,
+            City = TextRules.Clean(order.Customer.City)!,
+            Address = TextRules.Clean(order.Customer.Address)!,
+        };
         Order.Lines = [.. order.Lines.Select((l, i) => new OrderLine
         {
             LineNo = i + 1,
@@ -41,7 +48,7 @@ public sealed partial class OrderGrain(
             Discount = l.Discount,
         })];
         Order.ShippingFee = order.ShippingFee;
-        Order.Note = order.Note;
+        Order.Note = string.IsNullOrWhiteSpace(order.Note) ? null : TextRules.Clean(order.Note);
         Order.CreatedAt = now;
         Order.PaymentStatus = PaymentStatus.Unpaid;
         AddTimeline("created", order.Actor, order.Channel);
@@ -54,8 +61,11 @@ public sealed partial class OrderGrain(
     public Task<OrderState> Submit(string actor) =>
         Act(OrderAction.Submit, actor, o => o.Status = OrderStatus.PendingReview, "submitted");
 
-    public Task<OrderState> Hold(string actor, string reason) =>
-        Act(OrderAction.Hold, actor, o => (o.StatusBeforeHold, o.Status) = (o.Status, OrderStatus.OnHold), "held", reason);
+    public Task<OrderState> Hold(string actor, string reason)
+    {
+        TextRules.Ensure(("reason", reason));
+        return Act(OrderAction.Hold, actor, o => (o.StatusBeforeHold, o.Status) = (o.Status, OrderStatus.OnHold), "held", TextRules.Clean(reason));
+    }
 
     public Task<OrderState> ReleaseHold(string actor) =>
         Act(OrderAction.ReleaseHold, actor, o => (o.Status, o.StatusBeforeHold) = (o.StatusBeforeHold ?? OrderStatus.PendingReview, null), "hold-released");
@@ -71,6 +81,8 @@ public sealed partial class OrderGrain(
 
     public async Task<OrderState> Cancel(string actor, string reason)
     {
+        TextRules.Ensure(("reason", reason));
+        reason = TextRules.Clean(reason)!;
         await Ready(OrderAction.Cancel);
         if (Order.Hold != StockHold.Reserved)
             return await Apply(o => o.Status = OrderStatus.Cancelled, "cancelled", actor, reason);
@@ -91,9 +103,13 @@ public sealed partial class OrderGrain(
 
     public async Task<OrderState> RecordPayment(string actor, PaymentInput payment)
     {
+        TextRules.Ensure(("reference", payment.Reference));
         await Ready(OrderAction.Pay);
-        if (!string.IsNullOrEmpty(payment.Reference) && Order.Payments.Any(p => p.Reference == payment.Reference))
-            return Order;
+        if (!string.IsNullOrEmpty(payment.Reference) && Order.Payments.FirstOrDefault(p => p.Reference == payment.Reference) is { } recorded)
+            return recorded.Amount == payment.Amount && recorded.Method == payment.Method
+                ? Order
+                : throw CommandException.KeyReused("reference",
+                    $"流水号 {payment.Reference} 已登记为另一笔收款（{recorded.Method} {recorded.Amount:0.00}） / reference {payment.Reference} is already recorded for another payment ({recorded.Method} {recorded.Amount:0.00})");
         var outstanding = Order.Total - Order.PaidAmount;
         if (payment.Amount <= 0 || payment.Amount > outstanding || decimal.Round(payment.Amount, 2) != payment.Amount)
             throw CommandException.Invalid("amount", $"收款金额必须大于 0 且不超过未收金额 {outstanding:0.00} / amount must be above 0 and at most {outstanding:0.00}");

@@ -12,7 +12,7 @@ public sealed class WarehouseGrain(
     {
         if (state.State.Info is not null)
             throw CommandException.Invalid("code", $"仓库编码 {Code} 已存在 / warehouse code already exists");
-        EnsureText(draft);
+        draft = Clean(draft);
         var info = new WarehouseInfo(Code, draft.Name, draft.Province, draft.City, draft.Address, draft.Priority, Active: true);
         // The tenant's directory is what allocation reads, so it is written first.
         await Tenant.RegisterWarehouse(new WarehouseRef(Code, info.Priority, info.Active), isNew: true);
@@ -22,7 +22,7 @@ public sealed class WarehouseGrain(
     public async Task<WarehouseInfo> Update(WarehouseDraft draft)
     {
         var current = Require();
-        EnsureText(draft);
+        draft = Clean(draft);
         var info = current with { Name = draft.Name, Province = draft.Province, City = draft.City, Address = draft.Address, Priority = draft.Priority };
         await Tenant.RegisterWarehouse(new WarehouseRef(Code, info.Priority, info.Active), isNew: false);
         return await Save(info);
@@ -37,8 +37,12 @@ public sealed class WarehouseGrain(
 
     public Task<WarehouseInfo?> Get() => Task.FromResult(state.State.Info);
 
-    private static void EnsureText(WarehouseDraft draft) =>
+    /// <summary>The draft's text refused (see <see cref="TextRules"/>) or stored in normal form, trimmed.</summary>
+    private static WarehouseDraft Clean(WarehouseDraft draft)
+    {
         TextRules.Ensure(("name", draft.Name), ("province", draft.Province), ("city", draft.City), ("address", draft.Address));
+        return draft with { Name = TextRules.Clean(draft.Name)!, Province = TextRules.Clean(draft.Province)!, City = TextRules.Clean(draft.City)!, Address = TextRules.Clean(draft.Address)! };
+    }
 
     private WarehouseInfo Require() =>
         state.State.Info ?? throw CommandException.NotFound($"仓库 {Code} 不存在 / warehouse not found");

@@ -26,6 +26,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
             CommandException { Kind: FailureKind.QuotaExceeded } e => (402, "超出套餐额度 / plan limit reached", e.Message, null),
             CommandException { Kind: FailureKind.PaymentRequired } e => (402, "账户只读 / read-only until paid", e.Message, null),
             CommandException { Kind: FailureKind.Suspended } e => (403, "公司已暂停 / company suspended", e.Message, null),
+            CommandException { Kind: FailureKind.KeyReused } e => (422, "幂等键已用于其他请求 / key already used for another request", e.Message,
+                new Dictionary<string, string[]> { [e.Field ?? IdempotencyKeys.Header] = [e.Message] }),
             CommandException e => (409, "无法执行 / conflict", e.Message, null),
             OutcomeUnknownException e => (503, "暂时无法保存 / temporarily unavailable", e.Message, null),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (400, "输入有误 / invalid input", BodyProblem(json),

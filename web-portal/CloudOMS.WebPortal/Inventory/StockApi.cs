@@ -50,8 +50,8 @@ public static class StockApi
         var reasonRequired = kind is StockMoveKind.Adjust;
         if (reasonRequired) errors.Required("reason", input.Reason, Limits.ShortText * 2, "调整原因");
         else errors.MaxLength("reason", input.Reason, Limits.ShortText * 2, "备注");
-        var operationId = input.OperationId ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
-        if (operationId.Length > 64) errors.Add("operationId", "操作编号不能超过 64 个字符 / operationId must be at most 64 characters");
+        var key = input.OperationId ?? idempotencyKey;
+        IdempotencyKeys.Check(errors, input.OperationId is null ? IdempotencyKeys.Header : "operationId", key);
         switch (kind)
         {
             case StockMoveKind.Adjust when input.Quantity is 0 or < -Limits.MaxQuantity or > Limits.MaxQuantity:
@@ -77,8 +77,25 @@ public static class StockApi
 
         var sku = ctx.Grains.Sku(tenantId, input.SkuCode!);
         if (await sku.Get() is null) return ApiProblems.Invalid("skuCode", $"SKU {input.SkuCode} 不存在 / unknown SKU");
-        var move = new StockMove(operationId, kind, input.Warehouse!, input.Quantity, input.ToWarehouse, input.Reason?.Trim() ?? "", ctx.User.Name);
-        return TypedResults.Ok(await sku.Move(move));
+        var move = new StockMove(key ?? Guid.NewGuid().ToString("N"), kind, input.Warehouse!, input.Quantity, input.ToWarehouse, input.Reason?.Trim() ?? "", ctx.User.Name);
+        if (key is null) return TypedResults.Ok(await sku.Move(move));
+
+        // The key stands for this one movement of this SKU: another body with it is refused, the same body again is
+        // answered without moving stock twice (even after the SKU grain has forgotten the operation).
+        var binding = ctx.Grains.IdempotencyKey(tenantId, key);
+        if (await binding.Claim(IdempotencyKeys.Fingerprint("stock." + kind, input with { OperationId = null }))) return TypedResults.Ok((await sku.Get())!);
+        SkuSnapshot moved;
+        try
+        {
+            moved = await sku.Move(move);
+        }
+        catch (CommandException)
+        {
+            await binding.Release();
+            throw;
+        }
+        await binding.Complete();
+        return TypedResults.Ok(moved);
     }
 
     private static async Task<Ok<Page<StockRow>>> List(ReadModelDbContext db, CurrentUser user, string? skuCode, string? warehouse, int? page, int? pageSize)

@@ -5,6 +5,7 @@ using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
 using CloudOMS.WebPortal.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CloudOMS.WebPortal.Orders;
 
@@ -52,13 +53,17 @@ public static class OrderApi
     private static async Task<Results<Ok<OrderDto>, NotFound>> Get(string orderId, [AsParameters] Ctx c) =>
         Limits.IsCode(orderId) && await c.Order(orderId).Get() is { } order && c.User.Sees(order.Warehouse) ? TypedResults.Ok(OrderDto.From(order)) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ValidationProblem>> Create(OrderInput input, [AsParameters] Ctx c, OrderIntake intake)
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ValidationProblem>> Create(OrderInput input,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? key, [AsParameters] Ctx c, OrderIntake intake)
     {
         var command = input.ToCommand(c.User.Name);
         if (input.Customer is null) return ApiProblems.Invalid("customer", "请填写收货信息 / customer is required");
+        var keyErrors = new FieldErrors();
+        IdempotencyKeys.Check(keyErrors, IdempotencyKeys.Header, key);
+        if (keyErrors.Any) return ApiProblems.Invalid(keyErrors);
         var errors = await intake.Validate(c.Tenant.Required, command);
         if (errors.Any) return ApiProblems.Invalid(errors);
-        var result = await intake.Create(c.Tenant.Required, command);
+        var result = await intake.Create(c.Tenant.Required, command, key, key is null ? null : IdempotencyKeys.Fingerprint("orders.create", input));
         var dto = OrderDto.From(result.Order);
         return result.Created ? TypedResults.Created($"/api/orders/{dto.OrderId}", dto) : TypedResults.Ok(dto);
     }

@@ -22,17 +22,27 @@ public sealed class OrderIntake(IGrainFactory grains)
         return errors;
     }
 
-    /// <summary>Creates the order (after <see cref="Validate"/>); idempotent per channel order number.</summary>
-    public async Task<IntakeResult> Create(string tenantId, NewOrder order)
+    /// <summary>
+    /// Creates the order (after <see cref="Validate"/>); idempotent per channel order number and per Idempotency-Key
+    /// (<paramref name="key"/>, bound to the request's <paramref name="fingerprint"/>). A replay returns the order and
+    /// takes nothing: the order number (and a unit of the monthly quota) is taken only where the binding is made.
+    /// </summary>
+    public async Task<IntakeResult> Create(string tenantId, NewOrder order, string? key = null, string? fingerprint = null)
     {
-        var candidate = await grains.Tenant(tenantId).NextOrderId();
-        var orderId = order.ExternalOrderNo is { Length: > 0 } external
-            ? await grains.ChannelOrder(tenantId, order.Channel, external).Claim(candidate)
-            : candidate;
-        var grain = grains.Order(tenantId, orderId);
-        if (orderId == candidate) return new IntakeResult(await grain.Create(order), Created: true);
-        // Someone else bound this channel order first; their create may still be on its way, and
-        // Create is idempotent, so finishing it here is safe.
+        var external = order.ExternalOrderNo is { Length: > 0 } number ? grains.ChannelOrder(tenantId, order.Channel, number) : null;
+        OrderBinding binding;
+        if (key is null) binding = external is null ? new OrderBinding(await grains.Tenant(tenantId).NextOrderId(), Fresh: true) : await external.Bind();
+        else if (external is null) binding = await grains.IdempotencyKey(tenantId, key).ClaimOrder(fingerprint!);
+        else
+        {
+            // The channel number binds the order; the key only has to be this request's.
+            await grains.IdempotencyKey(tenantId, key).Claim(fingerprint!);
+            binding = await external.Bind();
+        }
+        var grain = grains.Order(tenantId, binding.OrderId);
+        if (binding.Fresh) return new IntakeResult(await grain.Create(order), Created: true);
+        // Bound before, by this request or a concurrent one whose create may still be on its way; Create is
+        // idempotent, so finishing it here is safe.
         return new IntakeResult(await grain.Get() ?? await grain.Create(order), Created: false);
     }
 }
