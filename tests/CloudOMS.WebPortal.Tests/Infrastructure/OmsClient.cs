@@ -38,10 +38,10 @@ public sealed class OmsClient(HttpClient http)
         return problem;
     }
 
-    /// <summary>Checks a 400 names <paramref name="field"/> in its field errors.</summary>
-    public static async Task<ProblemView> FieldError(HttpResponseMessage response, string field)
+    /// <summary>Checks a 400 (or <paramref name="status"/>) names <paramref name="field"/> in its field errors.</summary>
+    public static async Task<ProblemView> FieldError(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        var problem = await Problem(response, status);
         Assert.True(problem.Errors?.ContainsKey(field) == true,
             $"Expected a field error for '{field}', got: {string.Join(", ", problem.Errors?.Keys.AsEnumerable() ?? [])} ({problem.Detail})");
         Assert.NotEmpty(problem.Errors![field][0]);

@@ -29,8 +29,8 @@ public static class TextGuard
             }
             catch (InvalidDataException)
             {
-                // Over the form limits (value length, field count): malformed as far as CloudOMS is concerned.
-                await ApiProblems.Invalid("body", "表单过大或格式错误 / the form is too large or malformed").ExecuteAsync(context);
+                // Over the form limits (value length, field count) or a value ASP.NET Core itself will not decode (U+0000).
+                await ApiProblems.Invalid("body", "表单过大、格式错误或含有不允许的字符（如 U+0000） / the form is too large, malformed or holds a character that is not allowed (such as U+0000)").ExecuteAsync(context);
                 return;
             }
             foreach (var (name, values) in form)
