@@ -19,7 +19,7 @@ public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
-    public async Task Ready_answers_200_listing_the_databases_and_the_silo()
+    public async Task Ready_answers_200_listing_the_databases_the_silo_and_the_projection()
     {
         using var anonymous = new HttpClient { BaseAddress = portal.Api.Http.BaseAddress };
         var response = await anonymous.GetAsync("/health/ready");
@@ -28,7 +28,7 @@ public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFact
         var body = await Body(response);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal(
-            [HealthChecks.GrainStore, HealthChecks.Silo, HealthChecks.ReadModel],
+            [HealthChecks.GrainStore, HealthChecks.Silo, HealthChecks.ReadModel, HealthChecks.Projection],
             body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(body.GetProperty("checks").EnumerateArray(), c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
         Assert.Empty(body.GetProperty("failing").EnumerateArray());
