@@ -14,9 +14,12 @@ public static class StoredStates
 {
     public static async Task<JsonNode> Read(PortalFactory portal, string stateName, string grainKey)
     {
-        var stored = await Store(portal).ReadOne(stateName, grainKey, CancellationToken.None)
-                     ?? throw new InvalidOperationException($"No stored {stateName} {grainKey}");
-        return JsonNode.Parse(stored.Payload!)!;
+        await using var command = Store(portal).DataSource.CreateCommand(
+            "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = @state AND GrainIdExtensionString = @key");
+        Add(command, "@state", stateName);
+        Add(command, "@key", grainKey);
+        var payload = await command.ExecuteScalarAsync() as byte[] ?? throw new InvalidOperationException($"No stored {stateName} {grainKey}");
+        return JsonNode.Parse(payload)!;
     }
 
     public static Task Overwrite(PortalFactory portal, string stateName, string grainKey, JsonNode state) =>
