@@ -66,7 +66,7 @@ public sealed partial class FuzzReport(FuzzWalk walk, TimeSpan setup, TimeSpan d
             System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
-    /// <summary>The error without what differs between occurrences (numbers, ids, quoted values).</summary>
+    /// <summary>The error without what differs between occurrences (ids, long numbers, durations).</summary>
     private static string Signature(string error)
     {
         var plain = Variable().Replace(error, "#");
@@ -88,6 +88,6 @@ public sealed partial class FuzzReport(FuzzWalk walk, TimeSpan setup, TimeSpan d
         yield return line.TrimEnd(';', ' ', ',');
     }
 
-    [GeneratedRegex(@"""[^""]*""|\b[0-9a-fA-F-]{12,}\b|\d+")]
+    [GeneratedRegex(@"\b[0-9a-fA-F-]{12,}\b|\d{6,}|\d+ms")]
     private static partial Regex Variable();
 }

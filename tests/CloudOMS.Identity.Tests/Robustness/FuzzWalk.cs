@@ -53,7 +53,8 @@ public sealed class FuzzWalk(IMessageSink sink) : IAsyncLifetime
 
         var planner = new RequestPlanner(Routes, new ValidBodies(Document, Catalogue), A, B, Budget.Seed);
         var clock = Stopwatch.StartNew();
-        while (Exchanges.Count < Budget.Requests && clock.Elapsed < Budget.Time)
+        var walkTime = Budget.WalkTime(setup);
+        while (Exchanges.Count < Budget.Requests && clock.Elapsed < walkTime)
             await PlayRound([.. Enumerable.Range(0, RoundSize).Select(_ => planner.Next())]);
         // The host's other GET routes, a few requests each (more for those with a query), whatever is left of the budget.
         var outside = Outside.Walked.SelectMany(r => Enumerable.Range(0, r.In("query").Any() ? OutsideRequestsWithQuery : OutsideRequests)

@@ -31,16 +31,19 @@ public sealed class ServerLog : ILoggerProvider
     {
     }
 
-    /// <summary>Per request, the unhandled exception wins over what was logged on the way (a failed command, a failed save).</summary>
-    private void Add(string category, string message, Exception? exception)
+    /// <summary>
+    /// Per request, the last exception logged wins: the handler that answered (the exception handler for a 500,
+    /// ApiProblems' warning for a 503) logs after whatever failed on the way. Errors without one are kept if nothing else is.
+    /// </summary>
+    private void Add(LogLevel level, string category, string message, Exception? exception)
     {
         var error = exception is null ? $"{category}: {message.Split('\n')[0]}" : Describe(exception);
         if (Activity.Current is not { } activity)
         {
-            if (_background.Count < 1000) _background.Enqueue(error);
+            if (level >= LogLevel.Error && _background.Count < 1000) _background.Enqueue(error);
         }
-        else if (category.EndsWith("ExceptionHandlerMiddleware", StringComparison.Ordinal)) _byTrace[activity.TraceId.ToString()] = error;
-        else _byTrace.TryAdd(activity.TraceId.ToString(), error);
+        else if (exception is not null) _byTrace[activity.TraceId.ToString()] = error;
+        else if (level >= LogLevel.Error) _byTrace.TryAdd(activity.TraceId.ToString(), error);
     }
 
     /// <summary>The exception chain, one line each, without stack traces: type and message say which defect it is.</summary>
@@ -56,11 +59,11 @@ public sealed class ServerLog : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) log.Add(category, formatter(state, exception), exception);
+            if (IsEnabled(logLevel)) log.Add(logLevel, category, formatter(state, exception), exception);
         }
     }
 }
