@@ -92,6 +92,15 @@ public sealed class ApiFuzzTests(FuzzWalk walk, ITestOutputHelper output) : ICla
         Expect.None(problems);
     }
 
+    [Fact]
+    public async Task The_dashboard_sales_add_up_to_the_orders_of_the_period()
+    {
+        var problems = new List<string>();
+        foreach (var company in new[] { walk.A, walk.B })
+            if (await DashboardSales.Disagreement(company) is { } problem) problems.Add(problem);
+        Expect.None(problems);
+    }
+
     /// <summary>
     /// The projection catches up to the head of the grain-storage change sequence without an error. This is the one
     /// place that judges the read model after a walk: a check that nothing unexpected was quarantined belongs here.

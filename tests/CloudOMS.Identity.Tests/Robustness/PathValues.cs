@@ -41,10 +41,10 @@ public static class PathValues
         {
             case 0:
                 var length = random.Next(3) switch { 0 => Limits.Code, 1 => Limits.Code + 1, _ => 4000 };
-                return (BodyFaults.Text("code", length, company), $"{length} chars");
+                return (EdgeValues.Text("code", length, company), $"{length} chars");
             case 1:
-                var control = BodyFaults.Controls[random.Next(BodyFaults.Controls.Length)];
-                return (char.IsSurrogate(control[0]) ? "x%ED%A0%80" : Uri.EscapeDataString("x" + control), $"control {BodyFaults.Name(control)}");
+                var control = EdgeValues.Controls[random.Next(EdgeValues.Controls.Length)];
+                return (char.IsSurrogate(control[0]) ? "x%ED%A0%80" : Uri.EscapeDataString("x" + control), $"control {EdgeValues.Name(control)}");
             default:
                 var raw = Raw[random.Next(Raw.Length)];
                 return (raw, raw);

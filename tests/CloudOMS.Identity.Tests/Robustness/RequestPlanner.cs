@@ -18,9 +18,13 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
     ];
 
     private readonly Random _random = new(seed);
+    private UrlPlanner? _urls;
     private readonly List<FuzzRoute> _cycle = [];
     private int _index;
     private int _cycles;
+
+    /// <summary>Paths and queries, drawn from the same random sequence as everything else.</summary>
+    private UrlPlanner Urls => _urls ??= new UrlPlanner(bodies, _random);
 
     public Recipe Next()
     {
@@ -45,8 +49,8 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
 
     private Recipe Plan(int index, FuzzRoute route, FuzzCompany company, string fault)
     {
-        var (path, pathFault) = Path(route, company, fault);
-        var (query, queryFault) = Query(route, company, fault == "query");
+        var (path, pathFault) = Urls.Path(route, company, fault);
+        var (query, queryFault) = Urls.Query(route, company, fault == "query");
         var (body, bodyFault) = fault.StartsWith("body:", StringComparison.Ordinal)
             ? BodyFaults.Apply(bodies.Body(route, company, _random), fault[5..], company, _random)
             : (bodies.Body(route, company, _random), "");
@@ -64,12 +68,12 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
                 byte[] bytes = pick < MediaTypes.Malformed.Length ? Encoding.UTF8.GetBytes(MediaTypes.Malformed[pick]) : [.. "{\"name\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
                 return One(shot with { Body = bytes }, pick < MediaTypes.Malformed.Length ? Shot.Printable(MediaTypes.Malformed[pick], 20) : "invalid UTF-8");
             case "body:limits":
-                // Three different bodies at the limits at once: one such order fits, the sums of several must fit too.
-                var more = Enumerable.Range(0, 2).Select(_ => shot with
+                // Five different bodies at the limits at once: one such order fits, the sums of several must fit too.
+                var more = Enumerable.Range(0, 4).Select(_ => shot with
                 {
                     Body = Encoding.UTF8.GetBytes(BodyFaults.Apply(bodies.Body(route, company, _random), "limits", company, _random).Body.Write()),
                 });
-                return new Recipe(index, company, route, "body:limits x3", [[shot, .. more]]);
+                return new Recipe(index, company, route, "body:limits x5", [[shot, .. more]]);
             case "duplicates":
                 var copies = _random.Next(2, 5);
                 return new Recipe(index, company, route, $"duplicates x{copies}", [[.. Enumerable.Repeat(shot, copies)]]);
@@ -83,57 +87,6 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
                 return One(shot, pathFault + queryFault + bodyFault + keyFault);
         }
         Recipe One(Shot single, string detail) => new(index, company, route, Label(detail), [[single]]);
-    }
-
-    private (string Path, string Fault) Path(FuzzRoute route, FuzzCompany company, string fault)
-    {
-        var path = route.Pattern;
-        var detail = "";
-        foreach (var parameter in route.In("path"))
-        {
-            var kind = PathValues.KindOf(route, parameter.Name);
-            var ids = kind is null ? [] : fault == "path:foreign" ? company.Other.Ids(kind) : ValidValues.Mix(company, kind, _random);
-            string value;
-            if (kind is null && fault != "path:garbage" && _random.Next(2) == 0 && bodies.Query(parameter, route, company, _random) is { } plain)
-                value = Uri.EscapeDataString(plain);
-            else if (fault == "path:garbage" || ids.Count == 0)
-            {
-                (value, detail) = PathValues.Garbage(_random, company);
-                if (fault != "path:garbage") detail = $"(no {kind ?? parameter.Name} known: {detail})";
-            }
-            else
-                value = Uri.EscapeDataString(Recent(ids));
-            path = path.Replace("{" + parameter.Name + "}", value, StringComparison.Ordinal);
-        }
-        return (path, detail);
-    }
-
-    /// <summary>Two times in three one of the last eight ids: new orders still have their workflow ahead of them.</summary>
-    private string Recent(IReadOnlyList<string> ids) =>
-        ids.Count > 8 && _random.Next(3) > 0 ? ids[ids.Count - 1 - _random.Next(8)] : ids[_random.Next(ids.Count)];
-
-    private (string Query, string Fault) Query(FuzzRoute route, FuzzCompany company, bool faulty)
-    {
-        var parameters = route.In("query").ToList();
-        var pairs = parameters.Where(_ => _random.Next(2) == 0)
-            .Select(p => (p.Name, Value: bodies.Query(p, route, company, _random)))
-            .Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
-        var detail = "";
-        if (faulty && parameters.Count > 0)
-        {
-            var target = parameters[_random.Next(parameters.Count)].Name;
-            var (value, what) = _random.Next(3) switch
-            {
-                _ when target.Contains("url", StringComparison.OrdinalIgnoreCase) => PathValues.Redirect(_random),
-                0 => PathValues.Garbage(_random, company),
-                1 => (Uri.EscapeDataString(BodyFaults.Text(target, BodyFaults.TextLimits[_random.Next(BodyFaults.TextLimits.Length)] + 1, company)), "long"),
-                _ => PathValues.Number(_random),
-            };
-            pairs.Add($"{target}={value}");
-            if (_random.Next(4) == 0) pairs.Add($"{target}={value}");
-            detail = $"{target}={what}";
-        }
-        return (pairs.Count == 0 ? "" : "?" + string.Join("&", pairs), detail);
     }
 
     /// <summary>
