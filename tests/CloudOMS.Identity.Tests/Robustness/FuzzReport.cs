@@ -31,9 +31,10 @@ public sealed partial class FuzzReport(FuzzWalk walk, TimeSpan setup, TimeSpan d
         var routes = walk.Routes.GroupBy(r => r.Pattern).Select(g => $"{g.Key} {string.Join(" ", g.Select(r => $"{r.Method} {Count(r, walk.A)}/{Count(r, walk.B)}"))}");
         foreach (var line in Wrap($"fuzz: {walk.Routes.Count} routes of /openapi/v1.json, requests by A/B: ", routes)) yield return line;
         yield return NotWalked.Count == 0 ? "fuzz: every route walked by both companies" : $"fuzz: NOT walked by both companies: {string.Join(", ", NotWalked)}";
-        var outside = walk.Outside.Walked.GroupBy(r => r.Pattern).Select(g => $"{g.Key} {Count(g.First(), walk.Anonymous)}");
+        var outside = BySection(walk.Outside.Walked.Select(r => (r.Pattern, $" {Count(r, walk.Anonymous)}")));
         foreach (var line in Wrap($"fuzz: {walk.Outside.Walked.Count} GET routes outside the document, requests without a token: ", outside)) yield return line;
-        foreach (var line in Wrap($"fuzz: not walked: {walk.Outside.StaticFiles} static files; {walk.Outside.NotWalked.Count} routes outside the document that are not GET: ", walk.Outside.NotWalked))
+        var skipped = BySection(walk.Outside.NotWalked.Select(r => (r, "")));
+        foreach (var line in Wrap($"fuzz: not walked: {walk.Outside.StaticFiles} static files, {walk.Outside.NotWalked.Count} routes outside the document that are not GET: ", skipped))
             yield return line;
         yield return $"fuzz: found {ServerErrors.Count} answers 5xx or none ({Classes(ServerErrors, ServerErrorKind).Count()} kinds), "
             + $"{Leaks.Count} answers showing the other company's data, {MediaMisfits.Count} non-JSON bodies not answered 415";
@@ -72,6 +73,11 @@ public sealed partial class FuzzReport(FuzzWalk walk, TimeSpan setup, TimeSpan d
         var plain = Variable().Replace(error, "#");
         return plain.Length > 220 ? plain[..220] : plain;
     }
+
+    /// <summary>"/account: login 12, logout 3" for "/account/login" and "/account/logout": every route named, the common part once.</summary>
+    private static IEnumerable<string> BySection(IEnumerable<(string Route, string Note)> routes) =>
+        routes.GroupBy(r => r.Route[..(r.Route.IndexOf('/', r.Route.IndexOf('/') + 1) is var end and > 0 ? end : r.Route.Length)])
+            .Select(g => g.Count() == 1 ? g.First().Route + g.First().Note : $"{g.Key}: {string.Join(", ", g.Select(r => (r.Route.Length > g.Key.Length ? r.Route[(g.Key.Length + 1)..] : "/") + r.Note))}");
 
     private static IEnumerable<string> Wrap(string head, IEnumerable<string> items)
     {
