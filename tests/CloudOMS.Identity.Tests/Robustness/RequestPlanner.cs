@@ -69,9 +69,11 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
                 return One(shot with { Body = bytes }, pick < MediaTypes.Malformed.Length ? Shot.Printable(MediaTypes.Malformed[pick], 20) : "invalid UTF-8");
             case "body:limits":
                 // Five different bodies at the limits at once: one such order fits, the sums of several must fit too.
+                // Each with a key of its own: reusing one is the idempotency fault's business.
                 var more = Enumerable.Range(0, 4).Select(_ => shot with
                 {
                     Body = Encoding.UTF8.GetBytes(BodyFaults.Apply(bodies.Body(route, company, _random), "limits", company, _random).Body.Write()),
+                    IdempotencyKey = shot.IdempotencyKey is null ? null : $"fz-key-{_random.Next():x8}",
                 });
                 return new Recipe(index, company, route, "body:limits x5", [[shot, .. more]]);
             case "duplicates":
