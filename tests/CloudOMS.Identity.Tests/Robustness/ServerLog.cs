@@ -24,7 +24,7 @@ public sealed class ServerLog : ILoggerProvider
         return _byTrace.TryGetValue(trace, out var error) ? error : null;
     }
 
-    /// <summary>Errors logged outside any request, each once with how often it came.</summary>
+    /// <summary>Errors logged with an exception outside any request, each once with how often it came.</summary>
     public IReadOnlyList<string> Background => [.. _background.GroupBy(e => e).Select(g => $"{g.Count()} x {g.Key}")];
 
     public void Dispose()
@@ -40,7 +40,8 @@ public sealed class ServerLog : ILoggerProvider
         var error = exception is null ? $"{category}: {message.Split('\n')[0]}" : Describe(exception);
         if (Activity.Current is not { } activity)
         {
-            if (level >= LogLevel.Error && _background.Count < 1000) _background.Enqueue(error);
+            // With its exception only: the failed command EF logs on the way says less, once per parameter list.
+            if (level >= LogLevel.Error && exception is not null && _background.Count < 1000) _background.Enqueue(error);
         }
         else if (exception is not null) _byTrace[activity.TraceId.ToString()] = error;
         else if (level >= LogLevel.Error) _byTrace.TryAdd(activity.TraceId.ToString(), error);
