@@ -56,7 +56,7 @@ public sealed class FuzzWalk(IMessageSink sink) : IAsyncLifetime
         var walkTime = Budget.WalkTime(setup);
         while (Exchanges.Count < Budget.Requests && clock.Elapsed < walkTime)
             await PlayRound([.. Enumerable.Range(0, RoundSize).Select(_ => planner.Next())]);
-        // The host's other GET routes, a few requests each (more for those with a query), whatever is left of the budget.
+        // Then the host's other GET routes, a few requests each (more for those with a query): few and cheap, so not budgeted.
         var outside = Outside.Walked.SelectMany(r => Enumerable.Range(0, r.In("query").Any() ? OutsideRequestsWithQuery : OutsideRequests)
             .Select(_ => planner.For(r, Anonymous, OutsideFaults))).ToList();
         foreach (var round in outside.Chunk(RoundSize)) await PlayRound(round);
