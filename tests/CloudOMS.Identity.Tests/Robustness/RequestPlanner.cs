@@ -86,7 +86,7 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
                     ? new Recipe(index, company, route, "idempotency:sequential", [[reused], [other]])
                     : new Recipe(index, company, route, "idempotency:concurrent", [[reused, other]]);
             default:
-                return One(shot, pathFault + queryFault + bodyFault + keyFault);
+                return One(shot, string.Join(" ", new[] { pathFault, queryFault, bodyFault, keyFault }.Where(d => d.Length > 0)));
         }
         Recipe One(Shot single, string detail) => new(index, company, route, Label(detail), [[single]]);
     }
@@ -101,7 +101,7 @@ public sealed class RequestPlanner(IReadOnlyList<FuzzRoute> routes, ValidBodies 
         return _random.Next(4) switch
         {
             0 => (null, ""),
-            1 => ($"fz-shared-{company.Label}-{_random.Next(10)}", " shared Idempotency-Key"),
+            1 => ($"fz-shared-{company.Label}-{_random.Next(10)}", "shared Idempotency-Key"),
             _ => ($"fz-key-{_random.Next():x8}", ""),
         };
     }

@@ -20,7 +20,7 @@ public sealed class UrlPlanner(ValidBodies bodies, Random random)
             else if (fault == "path:garbage" || ids.Count == 0)
             {
                 (value, detail) = PathValues.Garbage(random, company);
-                if (fault != "path:garbage") detail = $"(no {kind ?? parameter.Name} known: {detail})";
+                if (fault != "path:garbage") detail = kind is null ? $"{parameter.Name}={detail}" : $"(no {kind} known: {detail})";
             }
             else
                 value = Uri.EscapeDataString(Recent(ids));
