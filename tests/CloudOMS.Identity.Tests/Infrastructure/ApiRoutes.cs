@@ -39,7 +39,7 @@ public static class ApiRoutes
             .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)];
 
     /// <summary>"/api/roles/{roleId}" whatever the group prefixes and trailing slashes were.</summary>
-    private static string Text(RoutePattern pattern) =>
+    public static string Text(RoutePattern pattern) =>
         "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
