@@ -25,11 +25,15 @@ public static class TextGuard
             IFormCollection form;
             try
             {
+                // Buffered and rewound: an endpoint that reads the raw body (a signed webhook) still gets all of it.
+                request.EnableBuffering();
                 form = await request.ReadFormAsync(context.RequestAborted);
+                request.Body.Position = 0;
             }
-            catch (InvalidDataException)
+            catch (Exception error) when (error is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
             {
-                // Over the form limits (value length, field count) or a value ASP.NET Core itself will not decode (U+0000).
+                // Over the form limits (value length, field count), a broken multipart body, or a value ASP.NET Core
+                // itself will not decode (U+0000).
                 await ApiProblems.Invalid("body", "表单过大、格式错误或含有不允许的字符（如 U+0000） / the form is too large, malformed or holds a character that is not allowed (such as U+0000)").ExecuteAsync(context);
                 return;
             }
