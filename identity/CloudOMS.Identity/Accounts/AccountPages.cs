@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -105,7 +106,7 @@ public static class AccountPages
             return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant.Id)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OmsClaims.Tenant, tenant.Id)]);
         await context.RequestServices.GetRequiredService<AuditLog>().Write(tenant.Id, user.Email!, "signin", user.Id, user.TwoFactorEnabled ? "2fa" : null);
-        return Results.Redirect(SafeReturn(returnUrl));
+        return Results.Redirect(LocalRedirects.Target(returnUrl));
     }
 
     /// <summary>Enrolment for a user whose company requires two-factor sign-in and who has not set it up yet.</summary>

@@ -28,6 +28,12 @@ public sealed partial class UserAgent : IDisposable
     /// <summary>The callback URL the server redirected to, with its query (code, state, iss).</summary>
     public Uri? Callback { get; private set; }
 
+    /// <summary>When false, navigation stops at the first redirect, which <see cref="Redirect"/> then holds as sent.</summary>
+    public bool FollowRedirects { get; set; } = true;
+
+    /// <summary>The Location header of the last response, exactly as the server wrote it.</summary>
+    public string? Redirect { get; private set; }
+
     public Task Go(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, new Uri(Location, url)));
 
     /// <summary>Posts fields as a form to <paramref name="url"/>, as an auto-submitting page of another site would.</summary>
@@ -71,7 +77,8 @@ public sealed partial class UserAgent : IDisposable
             Location = request.RequestUri!;
             Status = response.StatusCode;
             Html = await response.Content.ReadAsStringAsync();
-            if ((int)Status is < 300 or >= 400 || response.Headers.Location is null) return;
+            Redirect = response.Headers.NonValidated.TryGetValues("Location", out var location) ? location.ToString() : null;
+            if ((int)Status is < 300 or >= 400 || response.Headers.Location is null || !FollowRedirects) return;
             var next = new Uri(Location, response.Headers.Location);
             if (next.GetLeftPart(UriPartial.Path) == _callback.GetLeftPart(UriPartial.Path))
             {
