@@ -5,6 +5,7 @@ using CloudOMS.Identity.Accounts;
 using CloudOMS.Identity.Admin;
 using CloudOMS.Identity.Connect;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using CloudOMS.Identity.Keys;
 using CloudOMS.Identity.Signup;
@@ -34,7 +35,8 @@ public static class IdentityHostingExtensions
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(CloudOmsIdentityOptions.Section).Get<CloudOmsIdentityOptions>() ?? new();
-        services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section);
+        services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicUrls>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         Directory.CreateDirectory(dataDirectory);
         services.TryAddSingleton(TimeProvider.System);

@@ -1,12 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CloudOMS.Identity;
 
 /// <summary>Settings under "Identity".</summary>
-public sealed class CloudOmsIdentityOptions
+public sealed class CloudOmsIdentityOptions : IValidatableObject
 {
     public const string Section = "Identity";
 
     /// <summary>Off for the embedded default on localhost; on behind TLS in production.</summary>
     public bool RequireHttps { get; set; }
+
+    /// <summary>
+    /// Where people reach CloudOMS (https://oms.example.cn), for every link that leaves a request: mail
+    /// (confirmation, password reset, invitation) and payment return pages. Empty: the first address this
+    /// server listens on (http://localhost:5080 for the embedded start). Never taken from the request's Host.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     public int MaxFailedSignIns { get; set; } = 5;
 
@@ -17,6 +26,15 @@ public sealed class CloudOmsIdentityOptions
 
     /// <summary>Interactive OIDC clients registered at start (the portal, the operator console, ...).</summary>
     public List<OidcClientOptions> Clients { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(PublicBaseUrl)) yield break;
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            yield return new ValidationResult($"Identity:PublicBaseUrl must be an absolute http(s) address without query, e.g. https://oms.example.cn (got '{PublicBaseUrl}')",
+                [nameof(PublicBaseUrl)]);
+    }
 }
 
 public sealed class OidcClientOptions

@@ -4,9 +4,9 @@ public static class SignupApi
 {
     public static IEndpointRouteBuilder MapSignupApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/signup", async (SignupInput input, HttpContext context, SignupService signup, CancellationToken cancellationToken) =>
+        routes.MapPost("/api/signup", async (SignupInput input, SignupService signup, CancellationToken cancellationToken) =>
             {
-                var (result, errors) = await signup.Signup(input, $"{context.Request.Scheme}://{context.Request.Host}", cancellationToken);
+                var (result, errors) = await signup.Signup(input, cancellationToken);
                 return result is null
                     ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
                     : Results.Created($"/api/me", result);

@@ -16,7 +16,7 @@ public static class SignupPage
                 [FromForm] string? email, [FromForm] string? password) =>
             {
                 var input = new SignupInput(companyName, slug, contactName, phone, email, password);
-                var (result, errors) = await signup.Signup(input, $"{context.Request.Scheme}://{context.Request.Host}", cancellationToken);
+                var (result, errors) = await signup.Signup(input, cancellationToken);
                 return result is null
                     ? Form(context, input, errors, 400)
                     : Page("请查收验证邮件 / Check your email",

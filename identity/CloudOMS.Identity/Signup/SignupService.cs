@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +19,14 @@ public sealed record SignupResult(string TenantId, string UserId, string Status)
 /// </summary>
 public sealed partial class SignupService(
     IdentityDb db, UserManager<OmsUser> users, TenantDirectory directory, IEmailSender mail,
-    IServiceProvider services, AuditLog audit, TimeProvider clock)
+    IServiceProvider services, AuditLog audit, TimeProvider clock, PublicUrls links)
 {
     private static readonly HashSet<string> Reserved = ["admin", "api", "www", "app", "account", "connect", "console", "cloudoms", "demo", "static", "t"];
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,29}$")]
     private static partial Regex SlugPattern();
 
-    public async Task<(SignupResult? Result, Dictionary<string, string[]> Errors)> Signup(SignupInput input, string confirmBaseUrl, CancellationToken cancellationToken)
+    public async Task<(SignupResult? Result, Dictionary<string, string[]> Errors)> Signup(SignupInput input, CancellationToken cancellationToken)
     {
         var errors = await Validate(input, cancellationToken);
         if (errors.Count > 0) return (null, errors);
@@ -44,7 +45,7 @@ public sealed partial class SignupService(
         await transaction.CommitAsync(cancellationToken);
 
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = $"{confirmBaseUrl}/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}";
+        var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
         await mail.Send(email, "欢迎使用 CloudOMS，请验证邮箱 / Confirm your email",
             $"""<p>{Accounts.Html.E(user.DisplayName)}，您好！您的公司“{Accounts.Html.E(input.CompanyName)}”已开通 14 天试用。</p><p>请点击验证邮箱 / Confirm your email: <a href="{Accounts.Html.E(link)}">{Accounts.Html.E(link)}</a></p>""",
             cancellationToken);

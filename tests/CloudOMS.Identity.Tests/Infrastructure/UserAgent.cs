@@ -28,6 +28,9 @@ public sealed partial class UserAgent : IDisposable
     /// <summary>The callback URL the server redirected to, with its query (code, state, iss).</summary>
     public Uri? Callback { get; private set; }
 
+    /// <summary>Sent as the Host header instead of the server's own, as a caller may.</summary>
+    public string? Host { get; set; }
+
     /// <summary>When false, navigation stops at the first redirect, which <see cref="Redirect"/> then holds as sent.</summary>
     public bool FollowRedirects { get; set; } = true;
 
@@ -73,6 +76,7 @@ public sealed partial class UserAgent : IDisposable
         Callback = null;
         for (var hop = 0; hop < 10; hop++)
         {
+            if (Host is not null) request.Headers.Host = Host;
             using var response = await _http.SendAsync(request);
             Location = request.RequestUri!;
             Status = response.StatusCode;
