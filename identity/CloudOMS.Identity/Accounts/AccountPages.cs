@@ -8,7 +8,7 @@ using static CloudOMS.Identity.Accounts.Html;
 
 namespace CloudOMS.Identity.Accounts;
 
-/// <summary>Sign-in, two-factor, company choice and sign-out pages; the password pages live beside them.</summary>
+/// <summary>Sign-in, two-factor and company choice pages; sign-out and password pages live beside them.</summary>
 public static class AccountPages
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder routes)
@@ -22,8 +22,7 @@ public static class AccountPages
         pages.MapPost("/2fa/setup", TwoFactorSetup);
         pages.MapGet("/tenant", TenantPage);
         pages.MapPost("/tenant", ChooseTenant);
-        pages.MapGet("/logout", async (SignInManager<OmsUser> signIn) => { await signIn.SignOutAsync(); return Results.Redirect("/account/signed-out"); });
-        pages.MapGet("/signed-out", () => Page("已退出 / Signed out", """<p>您已安全退出。You are signed out.</p><p><a href="/account/login">重新登录 / Sign in</a></p>"""));
+        pages.MapSignOutPages();
         pages.MapPasswordPages();
         return routes;
     }

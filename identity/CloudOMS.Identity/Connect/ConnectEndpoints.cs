@@ -95,6 +95,14 @@ public static class ConnectEndpoints
     {
         var request = context.GetOpenIddictServerRequest();
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        // Only the user's own client can show an ID token of this session (id_token_hint); any other request, say
+        // a link on another site, is asked first and signs out only by a POST from that question's page.
+        if (session.Succeeded && !await HintNamesSessionUser(context, signIn, session.Principal!))
+        {
+            var fields = string.Concat((request?.GetParameters() ?? new Dictionary<string, OpenIddictParameter>()).Select(p => Accounts.Html.Hidden(p.Key, p.Value.ToString())));
+            if (!HttpMethods.IsPost(context.Request.Method)) return Accounts.SignOutPages.Confirm(context, "/connect/endsession", fields);
+            if (!await Accounts.SignOutPages.FromOurPage(context)) return Accounts.SignOutPages.Refused(context, "/account/logout");
+        }
         await signIn.SignOutAsync();
         if (session.Principal?.FindFirstValue(Claims.Email) is { } email)
             await audit.Write(session.Principal.FindFirstValue(OmsClaims.Tenant), email, "signout");
@@ -108,6 +116,12 @@ public static class ConnectEndpoints
             : "/account/signed-out";
         return Accounts.Html.Page("正在退出 / Signing out",
             $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>已退出所有应用。Signed out of every application. <a id="continue" href="{Accounts.Html.E(next)}">继续 / Continue</a></p>{string.Concat(frames)}""");
+    }
+
+    private static async Task<bool> HintNamesSessionUser(HttpContext context, SignInManager<OmsUser> signIn, ClaimsPrincipal session)
+    {
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return hint.Principal?.GetClaim(Claims.Subject) is { } subject && subject == signIn.UserManager.GetUserId(session);
     }
 
     /// <summary>The company requires two-factor sign-in and this user has not set it up.</summary>
