@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using System.Threading.RateLimiting;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Accounts;
 using CloudOMS.Identity.Admin;
@@ -20,8 +19,6 @@ namespace CloudOMS.Identity;
 
 public static class IdentityHostingExtensions
 {
-    public const string SignInRateLimit = "sign-in";
-
     /// <summary>
     /// The identity server (OpenIddict + ASP.NET Core Identity) with its database and keys under
     /// <paramref name="dataDirectory"/>, and bearer-token validation for this host's API.
@@ -36,6 +33,7 @@ public static class IdentityHostingExtensions
         var services = builder.Services;
         var options = builder.Configuration.GetSection(CloudOmsIdentityOptions.Section).Get<CloudOmsIdentityOptions>() ?? new();
         services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTrustedProxies();
         services.AddSingleton<PublicUrls>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         Directory.CreateDirectory(dataDirectory);
@@ -123,13 +121,7 @@ public static class IdentityHostingExtensions
                 o.AddAudiences(OmsClaims.ApiResource);
             });
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddAccountRateLimits(options);
 
         services.AddScoped<AccessResolver>();
         services.AddScoped<CurrentAccess>();
@@ -162,7 +154,10 @@ public static class IdentityHostingExtensions
         return app;
     }
 
-    /// <summary>Middleware in order: rate limits, authentication, antiforgery, then API access checks.</summary>
+    /// <summary>
+    /// Middleware in order: rate limits, authentication, antiforgery, then API access checks. The host puts
+    /// <see cref="TrustedProxies.UseTrustedProxies"/> first in its pipeline, so all of these see the real client.
+    /// </summary>
     public static WebApplication UseCloudOmsIdentity(this WebApplication app)
     {
         app.UseRateLimiter();

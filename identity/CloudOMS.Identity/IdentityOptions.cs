@@ -21,8 +21,29 @@ public sealed class CloudOmsIdentityOptions : IValidatableObject
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Sign-in and token requests allowed per client IP per minute.</summary>
+    /// <summary>Sign-in and two-factor form posts per client address per minute.</summary>
+    [Range(1, 1_000_000)]
     public int SignInsPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to /connect/token per client address per minute (a shield for the CPU that checks secrets).</summary>
+    [Range(1, 1_000_000)]
+    public int TokenRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Client-credentials tokens issued per API client per minute (a token lasts an hour).</summary>
+    [Range(1, 1_000_000)]
+    public int ClientTokensPerMinute { get; set; } = 60;
+
+    /// <summary>Company sign-ups (API and page) per client address per hour.</summary>
+    [Range(1, 1_000_000)]
+    public int SignupsPerHour { get; set; } = 10;
+
+    /// <summary>Password-reset requests per client address per hour, whatever the accounts.</summary>
+    [Range(1, 1_000_000)]
+    public int ResetRequestsPerHour { get; set; } = 30;
+
+    /// <summary>Password-reset mails for one account asked from one client address per hour.</summary>
+    [Range(1, 1_000_000)]
+    public int ResetMailsPerAccountPerHour { get; set; } = 3;
 
     /// <summary>Interactive OIDC clients registered at start (the portal, the operator console, ...).</summary>
     public List<OidcClientOptions> Clients { get; set; } = [];

@@ -15,9 +15,9 @@ public static class AccountPages
     {
         var pages = routes.MapGroup("/account").ExcludeFromDescription();
         pages.MapGet("/login", (HttpContext c, string? returnUrl) => LoginPage(c, returnUrl, null));
-        pages.MapPost("/login", Login).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapPost("/login", Login).RequireRateLimiting(AccountRateLimits.SignIn);
         pages.MapGet("/2fa", (HttpContext c, string? returnUrl) => TwoFactorPage(c, returnUrl, null));
-        pages.MapPost("/2fa", TwoFactor).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapPost("/2fa", TwoFactor).RequireRateLimiting(AccountRateLimits.SignIn);
         pages.MapGet("/2fa/setup", TwoFactorSetupPage);
         pages.MapPost("/2fa/setup", TwoFactorSetup);
         pages.MapGet("/tenant", TenantPage);

@@ -15,7 +15,7 @@ public static class PasswordPages
     {
         pages.MapGet("/confirm", ConfirmEmail);
         pages.MapGet("/forgot", (HttpContext c) => Page("找回密码 / Reset password", Form(c, "/account/forgot", Field("email", "邮箱 / Email", "email"), "发送重置链接 / Send link")));
-        pages.MapPost("/forgot", Forgot).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapPost("/forgot", Forgot).RequireRateLimiting(AccountRateLimits.PasswordReset);
         pages.MapGet("/reset", (HttpContext c, string email, string code) => Page("设置新密码 / New password",
             Form(c, "/account/reset", Hidden("email", email) + Hidden("code", code) + Field("password", "新密码 / New password", "password"), "保存 / Save")));
         pages.MapPost("/reset", Reset);
@@ -31,8 +31,11 @@ public static class PasswordPages
         return Page("邮箱已验证 / Email confirmed", """<p>现在可以登录了。You can sign in now.</p><p><a href="/account/login">登录 / Sign in</a></p>""");
     }
 
-    private static async Task<IResult> Forgot([FromForm] string email, UserManager<OmsUser> users, IEmailSender mail, PublicUrls links)
+    private static async Task<IResult> Forgot(HttpContext context, [FromForm] string email, UserManager<OmsUser> users, IEmailSender mail,
+        PublicUrls links, AccountBudgets budgets)
     {
+        // Counted by the address as typed, whether it has an account or not, so a refusal tells nothing either.
+        if (budgets.ResetMail(email, context) is { } wait) return AccountRateLimits.TooManyRequests(context, wait);
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: true } user)
         {
             var code = await users.GeneratePasswordResetTokenAsync(user);

@@ -21,7 +21,7 @@ public static class ConnectEndpoints
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).ExcludeFromDescription().DisableAntiforgery();
-        routes.MapPost("/connect/token", Token).ExcludeFromDescription().DisableAntiforgery().RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        routes.MapPost("/connect/token", Token).ExcludeFromDescription().DisableAntiforgery().RequireRateLimiting(Accounts.AccountRateLimits.Token);
         routes.MapMethods("/connect/endsession", ["GET", "POST"], EndSession).ExcludeFromDescription().DisableAntiforgery();
         return routes;
     }
@@ -54,11 +54,13 @@ public static class ConnectEndpoints
         return SignIn(identity);
     }
 
-    private static async Task<IResult> Token(HttpContext context, IdentityDb db, UserManager<OmsUser> users, AccessResolver access)
+    private static async Task<IResult> Token(HttpContext context, IdentityDb db, UserManager<OmsUser> users, AccessResolver access, Accounts.AccountBudgets budgets)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
         {
+            // Counted once the client proved its secret (OpenIddict did, before this point): only the client itself spends its budget.
+            if (budgets.ClientToken(request.ClientId!) is { } wait) return Accounts.AccountRateLimits.TooManyRequests(context, wait);
             var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == request.ClientId);
             if (client is not { RevokedAt: null }) return Forbid(Errors.InvalidClient, "接口凭据已吊销 / the client was revoked");
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);

@@ -1,3 +1,5 @@
+using CloudOMS.Identity.Accounts;
+
 namespace CloudOMS.Identity.Signup;
 
 public static class SignupApi
@@ -12,7 +14,7 @@ public static class SignupApi
                     : Results.Created($"/api/me", result);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit)
+            .RequireRateLimiting(AccountRateLimits.Signup)
             .WithTags("Sign-up")
             .WithSummary("Create a company (tenant, trial) and its admin; a confirmation link is emailed");
         return routes;

@@ -22,7 +22,7 @@ public static class SignupPage
                     : Page("请查收验证邮件 / Check your email",
                         $"""<p id="signed-up">“{E(companyName)}”已开通 14 天试用。我们已向 {E(email)} 发送验证邮件，验证后即可登录。</p><p>Your company is on a 14-day trial. Confirm your email, then <a href="/account/login">sign in</a>.</p>""");
             })
-            .RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit)
+            .RequireRateLimiting(AccountRateLimits.Signup)
             .ExcludeFromDescription();
         return routes;
     }

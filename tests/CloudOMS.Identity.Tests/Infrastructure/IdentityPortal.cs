@@ -6,8 +6,8 @@ using OpenIddict.Abstractions;
 namespace CloudOMS.Identity.Tests.Infrastructure;
 
 /// <summary>
-/// The portal host (identity server and API together) for one test class, with sign-in limits
-/// raised so tests may sign in often, lockout after <see cref="MaxFailedSignIns"/> failures, and a
+/// The portal host (identity server and API together) for one test class, with rate limits
+/// raised so tests may sign in and sign up often, lockout after <see cref="MaxFailedSignIns"/> failures, and a
 /// public PKCE client for the tests' interactive sign-ins.
 /// </summary>
 public sealed class IdentityPortal : IAsyncLifetime
@@ -26,7 +26,8 @@ public sealed class IdentityPortal : IAsyncLifetime
     internal IdentityPortal(PortalFactory factory)
     {
         Factory = factory;
-        factory.Settings["Identity:SignInsPerMinute"] = "100000";
+        foreach (var limit in new[] { "SignInsPerMinute", "TokenRequestsPerMinute", "ClientTokensPerMinute", "SignupsPerHour", "ResetRequestsPerHour", "ResetMailsPerAccountPerHour" })
+            factory.Settings[$"Identity:{limit}"] = "100000";
         factory.Settings["Identity:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
