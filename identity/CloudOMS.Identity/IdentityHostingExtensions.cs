@@ -67,11 +67,13 @@ public static class IdentityHostingExtensions
                 o.Password.RequireUppercase = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
+                // Account-wide lockout counts wrong two-factor codes only, which take the password first; wrong
+                // passwords are counted per source by SignInGuard, so a stranger cannot lock anyone out.
                 o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddSignInManager()
+            .AddSignInManager<OmsSignInManager>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -122,6 +124,8 @@ public static class IdentityHostingExtensions
             });
 
         services.AddAccountRateLimits(options);
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<TrustedDevices>();
 
         services.AddScoped<AccessResolver>();
         services.AddScoped<CurrentAccess>();

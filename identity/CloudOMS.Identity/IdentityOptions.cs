@@ -17,9 +17,18 @@ public sealed class CloudOmsIdentityOptions : IValidatableObject
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Wrong passwords from one browser or address for one account before that source is locked out.</summary>
+    [Range(1, 1000)]
     public int MaxFailedSignIns { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Wrong passwords for one account from browsers it never signed in with, from any address, within
+    /// <see cref="LockoutDuration"/>; then such browsers wait (429) while browsers it signed in with go on.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int UntrustedFailuresPerAccount { get; set; } = 20;
 
     /// <summary>Sign-in and two-factor form posts per client address per minute.</summary>
     [Range(1, 1_000_000)]

@@ -4,6 +4,7 @@ using CloudOMS.Identity.Data;
 using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using static CloudOMS.Identity.Accounts.Html;
 
 namespace CloudOMS.Identity.Accounts;
@@ -33,28 +34,52 @@ public static class AccountPages
             + """<p class="muted"><a href="/account/forgot">忘记密码？/ Forgot password?</a> · <a href="/account/signup">注册公司 / Sign up</a></p>""", status);
 
     private static async Task<IResult> Login(HttpContext context, [FromForm] string email, [FromForm] string password, string? returnUrl,
-        UserManager<OmsUser> users, SignInManager<OmsUser> signIn, AuditLog audit)
+        UserManager<OmsUser> users, OmsSignInManager signIn, SignInGuard guard, TrustedDevices devices, AuditLog audit)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        var source = devices.SourceOf(context, email, user);
+        if (guard.Check(source) is { } refusal) return Refused(context, returnUrl, refusal);
+        // The password first, known address or not: until it is right the answer is the same for every address.
+        if (user is null || !await users.CheckPasswordAsync(user, password))
         {
-            await audit.Write(null, email, "signin.failed", detail: "unknown email");
-            return LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
+            if (user is null) SpendLikeAPasswordCheck(users, password);
+            var locked = guard.Failed(source);
+            if (user is null) await audit.Write(null, email, "signin.failed", detail: "unknown email");
+            else await audit.WriteForUser(user, "signin.failed");
+            if (user is not null && locked) await audit.WriteForUser(user, "signin.locked-out", source.Trusted ? "browser" : null);
+            return locked ? Refused(context, returnUrl, new SignInRefusal(true, context.RequestServices.GetRequiredService<IOptions<CloudOmsIdentityOptions>>().Value.LockoutDuration))
+                : LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        guard.Succeeded(source);
+        var result = await signIn.SignInAfterPassword(user);
         if (result.IsLockedOut)
         {
             await audit.WriteForUser(user, "signin.locked-out");
-            return LoginPage(context, returnUrl, "密码错误次数过多，账号已暂时锁定，请稍后再试 / too many attempts: the account is locked for a while", 423);
+            return LoginPage(context, returnUrl, "账号已被锁定，请稍后再试 / the account is locked for a while", 423);
         }
         if (result.IsNotAllowed) return LoginPage(context, returnUrl, "请先点击邮件中的链接验证邮箱 / confirm your email first", 400);
         if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
-        if (!result.Succeeded)
-        {
-            await audit.WriteForUser(user, "signin.failed");
-            return LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
-        }
         return await Complete(context, user, returnUrl, signIn);
+    }
+
+    /// <summary>Too many wrong passwords from this source (423), or for this account from unknown browsers (429).</summary>
+    private static IResult Refused(HttpContext context, string? returnUrl, SignInRefusal refusal)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalMinutes));
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return refusal.Locked
+            ? LoginPage(context, returnUrl, $"密码错误次数过多，已暂时锁定，请 {minutes} 分钟后再试或重置密码 / too many attempts: sign-in from here is locked for {minutes} min; try later or reset the password", 423)
+            : LoginPage(context, returnUrl, $"该账号近期登录失败过多，请 {minutes} 分钟后再试，或在曾登录过的浏览器上登录 / too many failed sign-ins for this account: try again in {minutes} min or from a browser you signed in with before", 429);
+    }
+
+    private static string? _unknownHash;
+
+    /// <summary>As much work as checking a real password, so an unknown address is not answered sooner.</summary>
+    private static void SpendLikeAPasswordCheck(UserManager<OmsUser> users, string password)
+    {
+        var nobody = new OmsUser();
+        _unknownHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString("N"));
+        users.PasswordHasher.VerifyHashedPassword(nobody, _unknownHash, password);
     }
 
     private static IResult TwoFactorPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
@@ -82,6 +107,7 @@ public static class AccountPages
     /// <summary>After the password (and code): pick the tenant, or ask when the user has several.</summary>
     private static async Task<IResult> Complete(HttpContext context, OmsUser user, string? returnUrl, SignInManager<OmsUser> signIn)
     {
+        context.RequestServices.GetRequiredService<TrustedDevices>().Remember(context, user);
         var tenants = await context.RequestServices.GetRequiredService<TenantDirectory>().TenantsOf(user.Id);
         if (tenants.Count == 1) return await EnterTenant(context, user, tenants[0], returnUrl, signIn);
         if (tenants.Count == 0)

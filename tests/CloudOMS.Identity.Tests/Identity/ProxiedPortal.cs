@@ -6,7 +6,8 @@ namespace CloudOMS.Identity.Tests.Identity;
 /// </summary>
 public sealed class ProxiedPortal : IAsyncLifetime
 {
-    public const int SignInsPerMinute = 5, ClientTokensPerMinute = 3, SignupsPerHour = 3, ResetMailsPerAccountPerHour = 2;
+    public const int SignInsPerMinute = 5, ClientTokensPerMinute = 3, SignupsPerHour = 3, ResetMailsPerAccountPerHour = 2,
+        UntrustedFailuresPerAccount = 6;
 
     public IdentityPortal Portal { get; } = new();
 
@@ -18,6 +19,7 @@ public sealed class ProxiedPortal : IAsyncLifetime
         settings["Identity:ClientTokensPerMinute"] = $"{ClientTokensPerMinute}";
         settings["Identity:SignupsPerHour"] = $"{SignupsPerHour}";
         settings["Identity:ResetMailsPerAccountPerHour"] = $"{ResetMailsPerAccountPerHour}";
+        settings["Identity:UntrustedFailuresPerAccount"] = $"{UntrustedFailuresPerAccount}";
     }
 
     public Task InitializeAsync() => Portal.InitializeAsync();

@@ -64,12 +64,16 @@ public sealed class IdentityPortal : IAsyncLifetime
         return new OmsClient(http);
     }
 
-    /// <summary>A full interactive sign-in with a user who has one company (or picks <paramref name="tenant"/>).</summary>
-    public async Task<TokenResponse> SignIn(string email, string password, string? tenant = null)
+    /// <summary>
+    /// A full interactive sign-in with a user who has one company (or picks <paramref name="tenant"/>), answering
+    /// the two-factor question from <paramref name="twoFactorKey"/> when the user enrolled an authenticator.
+    /// </summary>
+    public async Task<TokenResponse> SignIn(string email, string password, string? tenant = null, string? twoFactorKey = null)
     {
         using var signIn = new InteractiveSignIn(this);
         await signIn.Start();
         await signIn.Password(email, password);
+        if (twoFactorKey is not null) await signIn.TwoFactorCode(Totp.Code(twoFactorKey, DateTimeOffset.UtcNow));
         if (tenant is not null) await signIn.ChooseTenant(tenant);
         var tokens = await signIn.Redeem();
         Assert.False(tokens.IsError, $"{tokens.Error} {tokens.ErrorDescription}");
