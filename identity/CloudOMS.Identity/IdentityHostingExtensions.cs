@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
-using System.Threading.RateLimiting;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Accounts;
 using CloudOMS.Identity.Admin;
 using CloudOMS.Identity.Connect;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using CloudOMS.Identity.Keys;
 using CloudOMS.Identity.Signup;
@@ -19,8 +19,6 @@ namespace CloudOMS.Identity;
 
 public static class IdentityHostingExtensions
 {
-    public const string SignInRateLimit = "sign-in";
-
     /// <summary>
     /// The identity server (OpenIddict + ASP.NET Core Identity) with its database and keys under
     /// <paramref name="dataDirectory"/>, and bearer-token validation for this host's API.
@@ -34,7 +32,9 @@ public static class IdentityHostingExtensions
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(CloudOmsIdentityOptions.Section).Get<CloudOmsIdentityOptions>() ?? new();
-        services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section);
+        services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTrustedProxies();
+        services.AddSingleton<PublicUrls>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         Directory.CreateDirectory(dataDirectory);
         services.TryAddSingleton(TimeProvider.System);
@@ -67,11 +67,13 @@ public static class IdentityHostingExtensions
                 o.Password.RequireUppercase = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
+                // Account-wide lockout counts wrong two-factor codes only, which take the password first; wrong
+                // passwords are counted per source by SignInGuard, so a stranger cannot lock anyone out.
                 o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddSignInManager()
+            .AddSignInManager<OmsSignInManager>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -121,13 +123,9 @@ public static class IdentityHostingExtensions
                 o.AddAudiences(OmsClaims.ApiResource);
             });
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddAccountRateLimits(options);
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<TrustedDevices>();
 
         services.AddScoped<AccessResolver>();
         services.AddScoped<CurrentAccess>();
@@ -160,7 +158,10 @@ public static class IdentityHostingExtensions
         return app;
     }
 
-    /// <summary>Middleware in order: rate limits, authentication, antiforgery, then API access checks.</summary>
+    /// <summary>
+    /// Middleware in order: rate limits, authentication, antiforgery, then API access checks. The host puts
+    /// <see cref="TrustedProxies.UseTrustedProxies"/> first in its pipeline, so all of these see the real client.
+    /// </summary>
     public static WebApplication UseCloudOmsIdentity(this WebApplication app)
     {
         app.UseRateLimiter();

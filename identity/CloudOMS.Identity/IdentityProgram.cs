@@ -1,3 +1,5 @@
+using CloudOMS.Identity.Edge;
+
 namespace CloudOMS.Identity;
 
 /// <summary>
@@ -11,6 +13,7 @@ public static class IdentityProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCloudOmsIdentity(builder.Configuration["Identity:DataDirectory"] ?? "data");
         var app = builder.Build();
+        app.UseTrustedProxies();
         app.UseCloudOmsIdentity();
         app.MapCloudOmsIdentity();
         await app.RunAsync();

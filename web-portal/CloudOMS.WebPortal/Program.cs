@@ -1,6 +1,7 @@
 using CloudOMS.Billing;
 using CloudOMS.Billing.Api;
 using CloudOMS.Identity;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Operations;
 using CloudOMS.WebPortal;
@@ -40,6 +41,7 @@ builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseApiDeadline();
 app.UseTextGuard();

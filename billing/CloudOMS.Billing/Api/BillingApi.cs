@@ -1,6 +1,7 @@
 using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Subscriptions;
 using CloudOMS.Identity.Access;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,14 +42,14 @@ public static class BillingApi
     }
 
     private static async Task<Results<Ok<ChangeView>, ValidationProblem, ProblemHttpResult>> Change(PlanChangeInput input, BillingService billing, CurrentAccess access,
-        AuditLog audit, HttpRequest request, CancellationToken ct)
+        AuditLog audit, PublicUrls links, CancellationToken ct)
     {
         if (!Enum.TryParse<BillingCycle>(input.Cycle ?? nameof(BillingCycle.Monthly), ignoreCase: true, out var cycle) || !Enum.IsDefined(cycle))
             return Invalid("cycle", "付费周期只能是 Monthly 或 Yearly / cycle must be Monthly or Yearly");
         try
         {
             var grant = access.Required;
-            var outcome = await billing.Change(grant.TenantId, input.Plan, cycle, input.Provider, $"{request.Scheme}://{request.Host}/app/settings/billing", ct);
+            var outcome = await billing.Change(grant.TenantId, input.Plan, cycle, input.Provider, links.Link("/app/settings/billing"), ct);
             await audit.Write(grant.TenantId, grant.Actor, "billing.plan-change", input.Plan, $"{cycle} {outcome.Result}");
             return TypedResults.Ok(new ChangeView(outcome.Result, outcome.Invoice is null ? null : InvoiceView.From(outcome.Invoice), outcome.RedirectUrl, outcome.EffectiveAt));
         }

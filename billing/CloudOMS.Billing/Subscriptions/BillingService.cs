@@ -134,7 +134,10 @@ public sealed class BillingService(
     public async Task<Subscription> Cancel(string tenantId, bool cancel, CancellationToken cancellationToken = default)
     {
         var subscription = await Get(tenantId, cancellationToken);
-        if (SubscriptionRules.IsUnpaid(subscription)) throw new BillingException("plan", "当前没有付费订阅可取消 / there is no paid subscription to cancel");
+        if (SubscriptionRules.IsUnpaid(subscription))
+            throw new BillingException("plan", cancel
+                ? "当前没有付费订阅可取消 / there is no paid subscription to cancel"
+                : "当前没有付费订阅可恢复续订 / there is no paid subscription to keep renewing");
         await Provider(subscription.Provider).CancelAtPeriodEnd(subscription, cancel, cancellationToken);
         subscription.CancelAtPeriodEnd = cancel;
         if (cancel) subscription.PendingPlan = null;

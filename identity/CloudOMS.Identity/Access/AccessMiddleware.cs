@@ -39,6 +39,16 @@ public static class AccessExtensions
                 await next(context);
                 return;
             }
+            if (endpoint is not RouteEndpoint)
+            {
+                // Routing's own refusal of a request no route accepts (a body that is not JSON: 415; another method:
+                // 405). It runs no route's code and reveals nothing the OpenAPI document does not.
+                await next(context);
+                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                    await Problem(context, 415, "请求体须为 JSON（Content-Type: application/json） / the body must be JSON (Content-Type: application/json)",
+                        "不支持的内容类型 / unsupported media type");
+                return;
+            }
             var authenticated = await context.AuthenticateAsync(IdentityHostingExtensions.BearerScheme);
             if (!authenticated.Succeeded)
             {
@@ -70,6 +80,6 @@ public static class AccessExtensions
             await next(context);
         });
 
-    private static Task Problem(HttpContext context, int status, string detail) =>
-        Results.Problem(detail, statusCode: status, title: status == 401 ? "未登录 / unauthorized" : "无权限 / forbidden").ExecuteAsync(context);
+    private static Task Problem(HttpContext context, int status, string detail, string? title = null) =>
+        Results.Problem(detail, statusCode: status, title: title ?? (status == 401 ? "未登录 / unauthorized" : "无权限 / forbidden")).ExecuteAsync(context);
 }

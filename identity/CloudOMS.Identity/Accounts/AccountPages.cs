@@ -1,36 +1,30 @@
 using System.Security.Claims;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
-using CloudOMS.Identity.Email;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static CloudOMS.Identity.Accounts.Html;
 
 namespace CloudOMS.Identity.Accounts;
 
-/// <summary>Sign-in, company choice, two-factor, email confirmation and password reset pages.</summary>
+/// <summary>Sign-in, two-factor and company choice pages; sign-out and password pages live beside them.</summary>
 public static class AccountPages
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/account").ExcludeFromDescription();
         pages.MapGet("/login", (HttpContext c, string? returnUrl) => LoginPage(c, returnUrl, null));
-        pages.MapPost("/login", Login).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapPost("/login", Login).RequireRateLimiting(AccountRateLimits.SignIn);
         pages.MapGet("/2fa", (HttpContext c, string? returnUrl) => TwoFactorPage(c, returnUrl, null));
-        pages.MapPost("/2fa", TwoFactor).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        pages.MapPost("/2fa", TwoFactor).RequireRateLimiting(AccountRateLimits.SignIn);
         pages.MapGet("/2fa/setup", TwoFactorSetupPage);
         pages.MapPost("/2fa/setup", TwoFactorSetup);
         pages.MapGet("/tenant", TenantPage);
         pages.MapPost("/tenant", ChooseTenant);
-        pages.MapGet("/logout", async (SignInManager<OmsUser> signIn) => { await signIn.SignOutAsync(); return Results.Redirect("/account/signed-out"); });
-        pages.MapGet("/signed-out", () => Page("已退出 / Signed out", """<p>您已安全退出。You are signed out.</p><p><a href="/account/login">重新登录 / Sign in</a></p>"""));
-        pages.MapGet("/confirm", ConfirmEmail);
-        pages.MapGet("/forgot", (HttpContext c) => Page("找回密码 / Reset password", Form(c, "/account/forgot", Field("email", "邮箱 / Email", "email"), "发送重置链接 / Send link")));
-        pages.MapPost("/forgot", Forgot).RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
-        pages.MapGet("/reset", (HttpContext c, string email, string code) => Page("设置新密码 / New password",
-            Form(c, "/account/reset", Hidden("email", email) + Hidden("code", code) + Field("password", "新密码 / New password", "password"), "保存 / Save")));
-        pages.MapPost("/reset", Reset);
+        pages.MapSignOutPages();
+        pages.MapPasswordPages();
         return routes;
     }
 
@@ -40,28 +34,52 @@ public static class AccountPages
             + """<p class="muted"><a href="/account/forgot">忘记密码？/ Forgot password?</a> · <a href="/account/signup">注册公司 / Sign up</a></p>""", status);
 
     private static async Task<IResult> Login(HttpContext context, [FromForm] string email, [FromForm] string password, string? returnUrl,
-        UserManager<OmsUser> users, SignInManager<OmsUser> signIn, AuditLog audit)
+        UserManager<OmsUser> users, OmsSignInManager signIn, SignInGuard guard, TrustedDevices devices, AuditLog audit)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        var source = devices.SourceOf(context, email, user);
+        if (guard.Check(source) is { } refusal) return Refused(context, returnUrl, refusal);
+        // The password first, known address or not: until it is right the answer is the same for every address.
+        if (user is null || !await users.CheckPasswordAsync(user, password))
         {
-            await audit.Write(null, email, "signin.failed", detail: "unknown email");
-            return LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
+            if (user is null) SpendLikeAPasswordCheck(users, password);
+            var locked = guard.Failed(source);
+            if (user is null) await audit.Write(null, email, "signin.failed", detail: "unknown email");
+            else await audit.WriteForUser(user, "signin.failed");
+            if (user is not null && locked) await audit.WriteForUser(user, "signin.locked-out", source.Trusted ? "browser" : null);
+            return locked ? Refused(context, returnUrl, new SignInRefusal(true, context.RequestServices.GetRequiredService<IOptions<CloudOmsIdentityOptions>>().Value.LockoutDuration))
+                : LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        guard.Succeeded(source);
+        var result = await signIn.SignInAfterPassword(user);
         if (result.IsLockedOut)
         {
             await audit.WriteForUser(user, "signin.locked-out");
-            return LoginPage(context, returnUrl, "密码错误次数过多，账号已暂时锁定，请稍后再试 / too many attempts: the account is locked for a while", 423);
+            return LoginPage(context, returnUrl, "账号已被锁定，请稍后再试 / the account is locked for a while", 423);
         }
         if (result.IsNotAllowed) return LoginPage(context, returnUrl, "请先点击邮件中的链接验证邮箱 / confirm your email first", 400);
         if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
-        if (!result.Succeeded)
-        {
-            await audit.WriteForUser(user, "signin.failed");
-            return LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
-        }
         return await Complete(context, user, returnUrl, signIn);
+    }
+
+    /// <summary>Too many wrong passwords from this source (423), or for this account from unknown browsers (429).</summary>
+    private static IResult Refused(HttpContext context, string? returnUrl, SignInRefusal refusal)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalMinutes));
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return refusal.Locked
+            ? LoginPage(context, returnUrl, $"密码错误次数过多，已暂时锁定，请 {minutes} 分钟后再试或重置密码 / too many attempts: sign-in from here is locked for {minutes} min; try later or reset the password", 423)
+            : LoginPage(context, returnUrl, $"该账号近期登录失败过多，请 {minutes} 分钟后再试，或在曾登录过的浏览器上登录 / too many failed sign-ins for this account: try again in {minutes} min or from a browser you signed in with before", 429);
+    }
+
+    private static string? _unknownHash;
+
+    /// <summary>As much work as checking a real password, so an unknown address is not answered sooner.</summary>
+    private static void SpendLikeAPasswordCheck(UserManager<OmsUser> users, string password)
+    {
+        var nobody = new OmsUser();
+        _unknownHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString("N"));
+        users.PasswordHasher.VerifyHashedPassword(nobody, _unknownHash, password);
     }
 
     private static IResult TwoFactorPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
@@ -89,6 +107,7 @@ public static class AccountPages
     /// <summary>After the password (and code): pick the tenant, or ask when the user has several.</summary>
     private static async Task<IResult> Complete(HttpContext context, OmsUser user, string? returnUrl, SignInManager<OmsUser> signIn)
     {
+        context.RequestServices.GetRequiredService<TrustedDevices>().Remember(context, user);
         var tenants = await context.RequestServices.GetRequiredService<TenantDirectory>().TenantsOf(user.Id);
         if (tenants.Count == 1) return await EnterTenant(context, user, tenants[0], returnUrl, signIn);
         if (tenants.Count == 0)
@@ -105,7 +124,7 @@ public static class AccountPages
             return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant.Id)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OmsClaims.Tenant, tenant.Id)]);
         await context.RequestServices.GetRequiredService<AuditLog>().Write(tenant.Id, user.Email!, "signin", user.Id, user.TwoFactorEnabled ? "2fa" : null);
-        return Results.Redirect(SafeReturn(returnUrl));
+        return Results.Redirect(LocalRedirects.Target(returnUrl));
     }
 
     /// <summary>Enrolment for a user whose company requires two-factor sign-in and who has not set it up yet.</summary>
@@ -156,38 +175,5 @@ public static class AccountPages
         return chosen is null
             ? Page("选择公司 / Choose company", Error("您不是该公司的成员 / you are not a member of that company"), 403)
             : await EnterTenant(context, user, chosen, returnUrl, signIn);
-    }
-
-    private static async Task<IResult> ConfirmEmail(string userId, string code, UserManager<OmsUser> users, AuditLog audit)
-    {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null || !(await users.ConfirmEmailAsync(user, code)).Succeeded)
-            return Page("验证失败 / Confirmation failed", Error("链接无效或已过期 / the link is invalid or expired"), 400);
-        await audit.WriteForUser(user, "email.confirmed");
-        return Page("邮箱已验证 / Email confirmed", """<p>现在可以登录了。You can sign in now.</p><p><a href="/account/login">登录 / Sign in</a></p>""");
-    }
-
-    private static async Task<IResult> Forgot(HttpContext context, [FromForm] string email, UserManager<OmsUser> users, IEmailSender mail)
-    {
-        if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: true } user)
-        {
-            var code = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{context.Request.Scheme}://{context.Request.Host}/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={Uri.EscapeDataString(code)}";
-            await mail.Send(user.Email!, "CloudOMS 重置密码 / Reset your password", $"""<p>点击链接设置新密码 / Set a new password: <a href="{E(link)}">{E(link)}</a></p>""");
-        }
-        // The same answer whether or not the address exists, so the page reveals no accounts.
-        return Page("请查收邮件 / Check your email", "<p>如果该邮箱已注册，我们已发送重置链接。If the address is registered, a reset link is on its way.</p>");
-    }
-
-    private static async Task<IResult> Reset(HttpContext context, [FromForm] string email, [FromForm] string code, [FromForm] string password,
-        UserManager<OmsUser> users, AuditLog audit)
-    {
-        var user = await users.FindByEmailAsync(email);
-        var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, code, password);
-        if (result.Succeeded) await audit.WriteForUser(user!, "password.reset");
-        if (!result.Succeeded)
-            return Page("设置新密码 / New password", Error(string.Join(" ", result.Errors.Select(e => e.Description)) is { Length: > 0 } d ? d : "链接无效或已过期 / invalid or expired link")
-                + Form(context, "/account/reset", Hidden("email", email) + Hidden("code", code) + Field("password", "新密码 / New password", "password"), "保存 / Save"), 400);
-        return Page("密码已更新 / Password changed", """<p><a href="/account/login">登录 / Sign in</a></p>""");
     }
 }

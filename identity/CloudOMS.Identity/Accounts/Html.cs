@@ -34,10 +34,4 @@ public static class Html
     public static string Hidden(string name, string? value) => $"""<input type="hidden" name="{name}" value="{E(value)}">""";
 
     public static string Error(string? message) => message is null ? "" : $"""<p class="error" role="alert">{E(message)}</p>""";
-
-    /// <summary>Only local paths are followed after sign-in, never another site.</summary>
-    public static string SafeReturn(string? returnUrl, string fallback = "/") =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : fallback;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,9 +20,10 @@ public static class Invitations
     /// <summary>The error key of an invitation refused because the plan's users are used up (API: 402).</summary>
     public const string UsersQuota = "users";
 
-    public static async Task<IResult> Invite(InviteInput input, HttpContext context, IdentityDb db, CurrentAccess access, IEmailSender mail, TimeProvider clock, AuditLog audit)
+    public static async Task<IResult> Invite(InviteInput input, HttpContext context, IdentityDb db, CurrentAccess access, IEmailSender mail, TimeProvider clock, AuditLog audit,
+        PublicUrls links)
     {
-        var (invitation, errors) = await Send(input, access.Required, $"{context.Request.Scheme}://{context.Request.Host}", db, mail, clock, audit,
+        var (invitation, errors) = await Send(input, access.Required, links, db, mail, clock, audit,
             context.RequestServices.GetService<ITenantSeats>());
         if (errors.TryGetValue(UsersQuota, out var full)) return AdminResult.PaymentRequired(full[0]).ToHttp();
         return invitation is null
@@ -30,7 +32,7 @@ public static class Invitations
     }
 
     /// <summary>Validates and sends an invitation (API and portal alike); the errors are by field when it is refused.</summary>
-    public static async Task<(Invitation? Invitation, Dictionary<string, string[]> Errors)> Send(InviteInput input, AccessGrant inviter, string baseUrl,
+    public static async Task<(Invitation? Invitation, Dictionary<string, string[]> Errors)> Send(InviteInput input, AccessGrant inviter, PublicUrls links,
         IdentityDb db, IEmailSender mail, TimeProvider clock, AuditLog audit, ITenantSeats? seats = null)
     {
         var tenantId = inviter.TenantId;
@@ -48,7 +50,7 @@ public static class Invitations
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
-        var link = $"{baseUrl.TrimEnd('/')}/account/invite?token={token}";
+        var link = links.Link($"/account/invite?token={token}");
         await mail.Send(invitation.Email, $"{tenant.Name} 邀请您加入 CloudOMS / You are invited", $"""<p>{E(tenant.Name)} 邀请您加入 CloudOMS。Accept: <a href="{E(link)}">{E(link)}</a></p>""");
         await audit.Write(tenantId, inviter.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
         return (invitation, errors);

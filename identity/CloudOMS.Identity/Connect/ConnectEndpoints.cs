@@ -21,7 +21,7 @@ public static class ConnectEndpoints
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).ExcludeFromDescription().DisableAntiforgery();
-        routes.MapPost("/connect/token", Token).ExcludeFromDescription().DisableAntiforgery().RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit);
+        routes.MapPost("/connect/token", Token).ExcludeFromDescription().DisableAntiforgery().RequireRateLimiting(Accounts.AccountRateLimits.Token);
         routes.MapMethods("/connect/endsession", ["GET", "POST"], EndSession).ExcludeFromDescription().DisableAntiforgery();
         return routes;
     }
@@ -54,11 +54,13 @@ public static class ConnectEndpoints
         return SignIn(identity);
     }
 
-    private static async Task<IResult> Token(HttpContext context, IdentityDb db, UserManager<OmsUser> users, AccessResolver access)
+    private static async Task<IResult> Token(HttpContext context, IdentityDb db, UserManager<OmsUser> users, AccessResolver access, Accounts.AccountBudgets budgets)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
         {
+            // Counted once the client proved its secret (OpenIddict did, before this point): only the client itself spends its budget.
+            if (budgets.ClientToken(request.ClientId!) is { } wait) return Accounts.AccountRateLimits.TooManyRequests(context, wait);
             var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == request.ClientId);
             if (client is not { RevokedAt: null }) return Forbid(Errors.InvalidClient, "接口凭据已吊销 / the client was revoked");
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
@@ -95,6 +97,14 @@ public static class ConnectEndpoints
     {
         var request = context.GetOpenIddictServerRequest();
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        // Only the user's own client can show an ID token of this session (id_token_hint); any other request, say
+        // a link on another site, is asked first and signs out only by a POST from that question's page.
+        if (session.Succeeded && !await HintNamesSessionUser(context, signIn, session.Principal!))
+        {
+            var fields = string.Concat((request?.GetParameters() ?? new Dictionary<string, OpenIddictParameter>()).Select(p => Accounts.Html.Hidden(p.Key, p.Value.ToString())));
+            if (!HttpMethods.IsPost(context.Request.Method)) return Accounts.SignOutPages.Confirm(context, "/connect/endsession", fields);
+            if (!await Accounts.SignOutPages.FromOurPage(context)) return Accounts.SignOutPages.Refused(context, "/account/logout");
+        }
         await signIn.SignOutAsync();
         if (session.Principal?.FindFirstValue(Claims.Email) is { } email)
             await audit.Write(session.Principal.FindFirstValue(OmsClaims.Tenant), email, "signout");
@@ -108,6 +118,12 @@ public static class ConnectEndpoints
             : "/account/signed-out";
         return Accounts.Html.Page("正在退出 / Signing out",
             $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>已退出所有应用。Signed out of every application. <a id="continue" href="{Accounts.Html.E(next)}">继续 / Continue</a></p>{string.Concat(frames)}""");
+    }
+
+    private static async Task<bool> HintNamesSessionUser(HttpContext context, SignInManager<OmsUser> signIn, ClaimsPrincipal session)
+    {
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return hint.Principal?.GetClaim(Claims.Subject) is { } subject && subject == signIn.UserManager.GetUserId(session);
     }
 
     /// <summary>The company requires two-factor sign-in and this user has not set it up.</summary>

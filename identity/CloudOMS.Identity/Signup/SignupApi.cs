@@ -1,20 +1,24 @@
+using CloudOMS.Identity.Accounts;
+
 namespace CloudOMS.Identity.Signup;
 
 public static class SignupApi
 {
     public static IEndpointRouteBuilder MapSignupApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/signup", async (SignupInput input, HttpContext context, SignupService signup, CancellationToken cancellationToken) =>
+        routes.MapPost("/api/signup", async (SignupInput input, SignupService signup, CancellationToken cancellationToken) =>
             {
-                var (result, errors) = await signup.Signup(input, $"{context.Request.Scheme}://{context.Request.Host}", cancellationToken);
-                return result is null
-                    ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
-                    : Results.Created($"/api/me", result);
+                var outcome = await signup.Signup(input, cancellationToken);
+                if (outcome.Result is { } created) return Results.Created("/api/me", created);
+                return outcome.Conflict
+                    ? Results.ValidationProblem(outcome.Errors, statusCode: StatusCodes.Status409Conflict, title: "该短名刚被其他公司注册 / another sign-up took this slug just now")
+                    : Results.ValidationProblem(outcome.Errors, title: "输入有误 / invalid input");
             })
             .AllowAnonymous()
-            .RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit)
+            .RequireRateLimiting(AccountRateLimits.Signup)
             .WithTags("Sign-up")
-            .WithSummary("Create a company (tenant, trial) and its admin; a confirmation link is emailed");
+            .WithSummary("Create a company (tenant, trial) and its admin; a confirmation link is emailed")
+            .WithDescription("The answer does not depend on whether the email already has an account: its owner is told by mail instead.");
         return routes;
     }
 }

@@ -16,13 +16,13 @@ public static class SignupPage
                 [FromForm] string? email, [FromForm] string? password) =>
             {
                 var input = new SignupInput(companyName, slug, contactName, phone, email, password);
-                var (result, errors) = await signup.Signup(input, $"{context.Request.Scheme}://{context.Request.Host}", cancellationToken);
-                return result is null
-                    ? Form(context, input, errors, 400)
+                var outcome = await signup.Signup(input, cancellationToken);
+                return outcome.Result is null
+                    ? Form(context, input, outcome.Errors, outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest)
                     : Page("请查收验证邮件 / Check your email",
                         $"""<p id="signed-up">“{E(companyName)}”已开通 14 天试用。我们已向 {E(email)} 发送验证邮件，验证后即可登录。</p><p>Your company is on a 14-day trial. Confirm your email, then <a href="/account/login">sign in</a>.</p>""");
             })
-            .RequireRateLimiting(IdentityHostingExtensions.SignInRateLimit)
+            .RequireRateLimiting(AccountRateLimits.Signup)
             .ExcludeFromDescription();
         return routes;
     }

@@ -2,9 +2,11 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using static CloudOMS.Identity.Accounts.Html;
 
 namespace CloudOMS.Identity.Signup;
 
@@ -13,30 +15,65 @@ public sealed record SignupInput(string? CompanyName, string? Slug, string? Cont
 public sealed record SignupResult(string TenantId, string UserId, string Status);
 
 /// <summary>
+/// What a sign-up answers: created (also for an address that already has an account: that difference goes by
+/// mail), invalid input by field, or a conflict when another sign-up took the slug a moment earlier.
+/// </summary>
+public sealed record SignupOutcome(SignupResult? Result, Dictionary<string, string[]> Errors, bool Conflict = false);
+
+/// <summary>
 /// Self-service sign-up: a tenant (trial) with the role templates, its admin user and membership,
 /// the tenant's grains, and an email confirmation link. All or nothing.
 /// </summary>
 public sealed partial class SignupService(
     IdentityDb db, UserManager<OmsUser> users, TenantDirectory directory, IEmailSender mail,
-    IServiceProvider services, AuditLog audit, TimeProvider clock)
+    IServiceProvider services, AuditLog audit, TimeProvider clock, PublicUrls links)
 {
     private static readonly HashSet<string> Reserved = ["admin", "api", "www", "app", "account", "connect", "console", "cloudoms", "demo", "static", "t"];
+
+    private const string SlugTaken = "该短名已被占用 / this slug is taken";
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,29}$")]
     private static partial Regex SlugPattern();
 
-    public async Task<(SignupResult? Result, Dictionary<string, string[]> Errors)> Signup(SignupInput input, string confirmBaseUrl, CancellationToken cancellationToken)
+    public async Task<SignupOutcome> Signup(SignupInput input, CancellationToken cancellationToken)
     {
         var errors = await Validate(input, cancellationToken);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return new(null, errors);
         var slug = input.Slug!.Trim();
         var email = input.Email!.Trim();
+        if (await users.FindByEmailAsync(email) is { } existing) return await AlreadyRegistered(existing, input, cancellationToken);
+        try
+        {
+            return await Create(input, slug, email, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-up took the same slug or address between the checks above and these inserts. Its transaction
+            // may still be committing (a wait for its row can end in a timeout rather than a key violation): look again.
+            db.ChangeTracker.Clear();
+            for (var look = 0; look < 30; look++)
+            {
+                if (await db.Tenants.AnyAsync(t => t.Id == slug, cancellationToken)) return new(null, new() { ["slug"] = [SlugTaken] }, Conflict: true);
+                if (await users.FindByEmailAsync(email) is { } raced) return await AlreadyRegistered(raced, input, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+            }
+            throw;
+        }
+    }
 
+    private async Task<SignupOutcome> Create(SignupInput input, string slug, string email, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new OmsUser { UserName = email, Email = email, DisplayName = input.ContactName!.Trim(), PhoneNumber = Blank(input.Phone), CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user, input.Password!);
+        if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await AlreadyRegistered((await users.FindByEmailAsync(email))!, input, cancellationToken);
+        }
         if (!created.Succeeded)
-            return (null, new() { ["password"] = [.. created.Errors.Select(e => $"{e.Description}")] });
+            return new(null, created.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         directory.AddTenant(slug, input.CompanyName!.Trim(), user.DisplayName, user.PhoneNumber, user.Id);
         await db.SaveChangesAsync(cancellationToken);
         if (services.GetService<ITenantProvisioner>() is { } provisioner)
@@ -44,13 +81,34 @@ public sealed partial class SignupService(
         await transaction.CommitAsync(cancellationToken);
 
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = $"{confirmBaseUrl}/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}";
+        var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
         await mail.Send(email, "欢迎使用 CloudOMS，请验证邮箱 / Confirm your email",
-            $"""<p>{Accounts.Html.E(user.DisplayName)}，您好！您的公司“{Accounts.Html.E(input.CompanyName)}”已开通 14 天试用。</p><p>请点击验证邮箱 / Confirm your email: <a href="{Accounts.Html.E(link)}">{Accounts.Html.E(link)}</a></p>""",
+            $"""<p>{E(user.DisplayName)}，您好！您的公司“{E(input.CompanyName)}”已开通 14 天试用。</p><p>请点击验证邮箱 / Confirm your email: <a href="{E(link)}">{E(link)}</a></p>""",
             cancellationToken);
         await audit.Write(slug, email, "tenant.signup", slug);
-        return (new SignupResult(slug, user.Id, "Trial"), []);
+        return new(new SignupResult(slug, user.Id, "Trial"), []);
     }
+
+    /// <summary>
+    /// The address has an account: the caller gets the answer a new company gets, so sign-up tells nobody which
+    /// addresses are registered; the address's owner gets a mail saying to sign in or reset the password (and, for an
+    /// account never confirmed, a fresh confirmation link). Nothing is created.
+    /// </summary>
+    private async Task<SignupOutcome> AlreadyRegistered(OmsUser user, SignupInput input, CancellationToken cancellationToken)
+    {
+        // About the cost of creating the user's password hash, so the answer does not come noticeably sooner.
+        users.PasswordHasher.HashPassword(user, input.Password!);
+        var confirm = user.EmailConfirmed ? "" : $"""<p>该账号尚未验证邮箱 / the account is not confirmed yet: <a href="{E(Link(user, await users.GenerateEmailConfirmationTokenAsync(user)))}">{E(links.Link("/account/confirm"))}</a></p>""";
+        await mail.Send(user.Email!, "CloudOMS：该邮箱已有账号 / An account with this email exists",
+            $"""<p>有人（可能是您）想用此邮箱注册公司“{E(input.CompanyName)}”。该邮箱已有 CloudOMS 账号，未创建新公司。Someone (perhaps you) tried to sign up a company with this email; it already has a CloudOMS account, so nothing was created.</p>"""
+            + $"""<p>请直接登录 / Sign in: <a href="{E(links.Link("/account/login"))}">{E(links.Link("/account/login"))}</a></p>"""
+            + $"""<p>忘记密码 / Forgot your password: <a href="{E(links.Link("/account/forgot"))}">{E(links.Link("/account/forgot"))}</a></p>{confirm}""",
+            cancellationToken);
+        await audit.WriteForUser(user, "signup.email-registered", input.Slug?.Trim());
+        return new(new SignupResult(input.Slug!.Trim(), Guid.NewGuid().ToString(), "Trial"), []);
+    }
+
+    private string Link(OmsUser user, string code) => links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
 
     private async Task<Dictionary<string, string[]>> Validate(SignupInput input, CancellationToken cancellationToken)
     {
@@ -62,11 +120,22 @@ public sealed partial class SignupService(
             Add("phone", "电话只能包含数字、-、+ / phone may hold digits, '-' and '+' only");
         var slug = input.Slug?.Trim() ?? "";
         if (!SlugPattern().IsMatch(slug)) Add("slug", "公司短名需 3-30 位小写字母、数字或 -，以字母开头 / slug must be 3-30 lowercase letters, digits or '-', starting with a letter");
-        else if (Reserved.Contains(slug) || await db.Tenants.AnyAsync(t => t.Id == slug, cancellationToken)) Add("slug", "该短名已被占用 / this slug is taken");
+        else if (Reserved.Contains(slug) || await db.Tenants.AnyAsync(t => t.Id == slug, cancellationToken)) Add("slug", SlugTaken);
+        // Whether the address has an account is not checked here: it must not change the answer (see AlreadyRegistered).
         if (string.IsNullOrWhiteSpace(input.Email) || input.Email.Length > 100 || !MailAddress.TryCreate(input.Email.Trim(), out _)) Add("email", "请填写有效邮箱 / a valid email is required");
-        else if (await users.FindByEmailAsync(input.Email.Trim()) is not null) Add("email", "该邮箱已注册，请登录后再创建公司 / this email is registered: sign in instead");
         if (string.IsNullOrEmpty(input.Password) || input.Password.Length < 8) Add("password", "密码至少 8 位，需包含字母和数字 / password needs at least 8 characters with letters and digits");
+        else if (await PasswordRefusal(input) is { } refusal) Add("password", refusal);
         return errors;
+    }
+
+    /// <summary>The password rules, checked before anything else is: a registered address must not get another answer.</summary>
+    private async Task<string?> PasswordRefusal(SignupInput input)
+    {
+        var probe = new OmsUser { UserName = input.Email?.Trim(), Email = input.Email?.Trim() };
+        foreach (var validator in users.PasswordValidators)
+            if (await validator.ValidateAsync(users, probe, input.Password) is { Succeeded: false } refused)
+                return string.Join(" ", refused.Errors.Select(e => e.Description));
+        return null;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -67,5 +67,19 @@ public sealed class PlanChangeTests(BillingPortal billing) : IClassFixture<Billi
         await OmsClient.FieldError(await admin.Post("/api/billing/cancel"), "plan");
     }
 
+    [Fact]
+    public async Task Without_a_paid_plan_cancel_and_resume_each_say_what_they_could_not_do()
+    {
+        var (_, admin) = await billing.NewCompany();
+
+        var cancel = await OmsClient.FieldError(await admin.Post("/api/billing/cancel"), "plan");
+        var resume = await OmsClient.FieldError(await admin.Post("/api/billing/resume"), "plan");
+
+        Assert.Contains("to cancel", cancel.Errors!["plan"][0]);
+        Assert.Contains("恢复续订", resume.Errors!["plan"][0]);
+        Assert.Contains("keep renewing", resume.Errors["plan"][0]);
+        Assert.DoesNotContain("cancel", resume.Errors["plan"][0]);
+    }
+
     private static async Task<JsonElement> Plan(OmsClient admin) => (await admin.Get<JsonElement>("/api/billing")).GetProperty("plan");
 }

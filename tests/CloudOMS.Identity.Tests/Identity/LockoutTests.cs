@@ -60,7 +60,30 @@ public sealed class LockoutTests(IdentityPortal portal) : IClassFixture<Identity
     }
 
     [Fact]
-    public async Task Locked_out_member_gets_no_new_access_token_from_a_refresh_token()
+    public async Task Member_locked_out_by_wrong_two_factor_codes_gets_no_new_access_token_from_a_refresh_token()
+    {
+        var email = await NewMember();
+        var member = await portal.SignInApi(email, Companies.Password);
+        var setup = await member.Post<TwoFactorSetupView>("/api/me/2fa/setup", null);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Post("/api/me/2fa/enable", new { code = Totp.Code(setup.SharedKey, DateTimeOffset.UtcNow) })).StatusCode);
+        var tokens = await portal.SignIn(email, Companies.Password, twoFactorKey: setup.SharedKey);
+
+        using var signIn = await RightPassword(email);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < IdentityPortal.MaxFailedSignIns; i++)
+        {
+            await signIn.TwoFactorCode(Totp.WrongCode(setup.SharedKey, DateTimeOffset.UtcNow));
+            statuses.Add(signIn.Browser.Status);
+        }
+
+        Assert.Equal((HttpStatusCode)423, statuses[^1]);
+        var renewed = await portal.Refresh(tokens.RefreshToken!);
+        Assert.True(renewed.IsError, "a locked-out member got a new access token");
+        Assert.Equal("invalid_grant", renewed.TryGet("error"));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_leave_the_members_refresh_token_working()
     {
         var email = await NewMember();
         var tokens = await portal.SignIn(email, Companies.Password);
@@ -68,8 +91,24 @@ public sealed class LockoutTests(IdentityPortal portal) : IClassFixture<Identity
         await WrongPasswords(email, IdentityPortal.MaxFailedSignIns);
 
         var renewed = await portal.Refresh(tokens.RefreshToken!);
-        Assert.True(renewed.IsError, "a locked-out member got a new access token");
-        Assert.Equal("invalid_grant", renewed.TryGet("error"));
+        Assert.False(renewed.IsError, $"a stranger's wrong passwords cut the member's session: {renewed.Error} {renewed.ErrorDescription}");
+    }
+
+    [Fact]
+    public async Task Naming_other_addresses_in_x_forwarded_for_does_not_dodge_the_lockout_when_no_proxy_is_configured()
+    {
+        var email = await NewMember();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= IdentityPortal.MaxFailedSignIns; i++)
+        {
+            using var signIn = new InteractiveSignIn(portal);
+            signIn.Browser.ForwardedFor = $"198.51.100.{i + 1}";
+            await signIn.Start();
+            await signIn.Password(email, i < IdentityPortal.MaxFailedSignIns ? "wrong-password-" + i : Companies.Password);
+            statuses.Add(signIn.Browser.Status);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, (HttpStatusCode)423, (HttpStatusCode)423], statuses);
     }
 
     [Fact]

@@ -38,6 +38,24 @@ public sealed class PasswordResetTests(IdentityPortal portal) : IClassFixture<Id
     }
 
     [Fact]
+    public async Task Reset_link_asked_with_another_host_name_points_at_this_server_and_works_here()
+    {
+        var (company, _) = await portal.NewCompany();
+        using (var asker = new UserAgent(portal.Address, IdentityPortal.RedirectUri) { Host = "evil.example.com" })
+        {
+            await asker.Go("/account/forgot");
+            await asker.Submit(("email", company.Email));
+            Assert.Equal(HttpStatusCode.OK, asker.Status);
+        }
+
+        var mail = portal.Mail.To(company.Email)[^1];
+        Assert.DoesNotContain("evil.example.com", mail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"href=\"{portal.Address.GetLeftPart(UriPartial.Authority)}/account/reset?", mail, StringComparison.Ordinal);
+        using var reset = await Reset(company.Email, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, reset.Status);
+    }
+
+    [Fact]
     public async Task Reset_link_works_once()
     {
         var (company, _) = await portal.NewCompany();

@@ -97,7 +97,58 @@ public sealed class SessionTests(IdentityPortal portal) : IClassFixture<Identity
         using (signIn)
         {
             await signIn.Browser.Go("/account/logout");
+            Assert.True(signIn.IsAt("/account/logout"), $"at {signIn.Browser.Location}");
+            await signIn.Browser.Submit();
             Assert.True(signIn.IsAt("/account/signed-out"), $"at {signIn.Browser.Location}");
+
+            await signIn.Start();
+
+            Assert.True(signIn.IsAt("/account/login"), $"Still signed in: at {signIn.Browser.Location}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/logout")]
+    [InlineData("/connect/endsession")]
+    public async Task A_link_to_sign_out_only_asks_and_the_session_stays(string link)
+    {
+        var (_, signIn) = await SignedInBrowser();
+        using (signIn)
+        {
+            await signIn.Browser.Go(link);
+
+            Assert.Equal(HttpStatusCode.OK, signIn.Browser.Status);
+            Assert.Contains("<form method=\"post\"", signIn.Browser.Html);
+            await signIn.Start();
+            Assert.True(signIn.Browser.Callback is not null, $"The link signed the user out: at {signIn.Browser.Location}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/logout")]
+    [InlineData("/connect/endsession")]
+    public async Task Another_sites_form_posted_to_sign_out_is_refused_and_the_session_stays(string action)
+    {
+        var (_, signIn) = await SignedInBrowser();
+        using (signIn)
+        {
+            await signIn.Browser.Post(action, []);
+
+            Assert.Equal(HttpStatusCode.BadRequest, signIn.Browser.Status);
+            await signIn.Start();
+            Assert.True(signIn.Browser.Callback is not null, $"A cross-site post signed the user out: at {signIn.Browser.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task The_sign_out_question_of_the_end_session_endpoint_signs_out_when_confirmed()
+    {
+        var (_, signIn) = await SignedInBrowser();
+        using (signIn)
+        {
+            await signIn.Browser.Go("/connect/endsession");
+            await signIn.Browser.Submit();
+            Assert.Equal(HttpStatusCode.OK, signIn.Browser.Status);
 
             await signIn.Start();
 

@@ -42,6 +42,23 @@ public sealed class SignupTests(IdentityPortal portal) : IClassFixture<IdentityP
     }
 
     [Fact]
+    public async Task Unconfirmed_account_with_a_wrong_password_is_answered_like_an_unknown_address()
+    {
+        var company = await portal.SignUp();
+        using var unconfirmed = new InteractiveSignIn(portal);
+        await unconfirmed.Start();
+        using var unknown = new InteractiveSignIn(portal);
+        await unknown.Start();
+
+        await unconfirmed.Password(company.Email, "wrong-password");
+        await unknown.Password(Companies.NewEmail("nobody"), "wrong-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Browser.Status);
+        Assert.Equal((unknown.Browser.Status, unknown.Browser.Error), (unconfirmed.Browser.Status, unconfirmed.Browser.Error));
+        Assert.DoesNotContain("confirm", unconfirmed.Browser.Error);
+    }
+
+    [Fact]
     public async Task Confirmation_link_with_a_changed_code_is_refused()
     {
         var company = await portal.SignUp();

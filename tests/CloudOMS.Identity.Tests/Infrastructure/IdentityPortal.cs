@@ -6,8 +6,8 @@ using OpenIddict.Abstractions;
 namespace CloudOMS.Identity.Tests.Infrastructure;
 
 /// <summary>
-/// The portal host (identity server and API together) for one test class, with sign-in limits
-/// raised so tests may sign in often, lockout after <see cref="MaxFailedSignIns"/> failures, and a
+/// The portal host (identity server and API together) for one test class, with rate limits
+/// raised so tests may sign in and sign up often, lockout after <see cref="MaxFailedSignIns"/> failures, and a
 /// public PKCE client for the tests' interactive sign-ins.
 /// </summary>
 public sealed class IdentityPortal : IAsyncLifetime
@@ -26,7 +26,8 @@ public sealed class IdentityPortal : IAsyncLifetime
     internal IdentityPortal(PortalFactory factory)
     {
         Factory = factory;
-        factory.Settings["Identity:SignInsPerMinute"] = "100000";
+        foreach (var limit in new[] { "SignInsPerMinute", "TokenRequestsPerMinute", "ClientTokensPerMinute", "SignupsPerHour", "ResetRequestsPerHour", "ResetMailsPerAccountPerHour" })
+            factory.Settings[$"Identity:{limit}"] = "100000";
         factory.Settings["Identity:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -63,12 +64,16 @@ public sealed class IdentityPortal : IAsyncLifetime
         return new OmsClient(http);
     }
 
-    /// <summary>A full interactive sign-in with a user who has one company (or picks <paramref name="tenant"/>).</summary>
-    public async Task<TokenResponse> SignIn(string email, string password, string? tenant = null)
+    /// <summary>
+    /// A full interactive sign-in with a user who has one company (or picks <paramref name="tenant"/>), answering
+    /// the two-factor question from <paramref name="twoFactorKey"/> when the user enrolled an authenticator.
+    /// </summary>
+    public async Task<TokenResponse> SignIn(string email, string password, string? tenant = null, string? twoFactorKey = null)
     {
         using var signIn = new InteractiveSignIn(this);
         await signIn.Start();
         await signIn.Password(email, password);
+        if (twoFactorKey is not null) await signIn.TwoFactorCode(Totp.Code(twoFactorKey, DateTimeOffset.UtcNow));
         if (tenant is not null) await signIn.ChooseTenant(tenant);
         var tokens = await signIn.Redeem();
         Assert.False(tokens.IsError, $"{tokens.Error} {tokens.ErrorDescription}");

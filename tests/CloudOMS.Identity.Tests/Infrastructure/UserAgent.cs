@@ -28,6 +28,21 @@ public sealed partial class UserAgent : IDisposable
     /// <summary>The callback URL the server redirected to, with its query (code, state, iss).</summary>
     public Uri? Callback { get; private set; }
 
+    /// <summary>Sent as X-Forwarded-For: the client address a reverse proxy in front of the server would report.</summary>
+    public string? ForwardedFor { get; set; }
+
+    /// <summary>Sent as the Host header instead of the server's own, as a caller may.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>When false, navigation stops at the first redirect, which <see cref="Redirect"/> then holds as sent.</summary>
+    public bool FollowRedirects { get; set; } = true;
+
+    /// <summary>The Location header of the last response, exactly as the server wrote it.</summary>
+    public string? Redirect { get; private set; }
+
+    /// <summary>The Retry-After header of the last response, in seconds.</summary>
+    public int? RetryAfter { get; private set; }
+
     public Task Go(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, new Uri(Location, url)));
 
     /// <summary>Posts fields as a form to <paramref name="url"/>, as an auto-submitting page of another site would.</summary>
@@ -67,11 +82,15 @@ public sealed partial class UserAgent : IDisposable
         Callback = null;
         for (var hop = 0; hop < 10; hop++)
         {
+            if (ForwardedFor is not null) request.Headers.Add("X-Forwarded-For", ForwardedFor);
+            if (Host is not null) request.Headers.Host = Host;
             using var response = await _http.SendAsync(request);
             Location = request.RequestUri!;
             Status = response.StatusCode;
             Html = await response.Content.ReadAsStringAsync();
-            if ((int)Status is < 300 or >= 400 || response.Headers.Location is null) return;
+            Redirect = response.Headers.NonValidated.TryGetValues("Location", out var location) ? location.ToString() : null;
+            RetryAfter = response.Headers.RetryAfter?.Delta is { } delta ? (int)delta.TotalSeconds : null;
+            if ((int)Status is < 300 or >= 400 || response.Headers.Location is null || !FollowRedirects) return;
             var next = new Uri(Location, response.Headers.Location);
             if (next.GetLeftPart(UriPartial.Path) == _callback.GetLeftPart(UriPartial.Path))
             {

@@ -114,6 +114,23 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task A_sign_out_link_only_asks_and_the_header_button_signs_out()
+    {
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+
+        await page.GotoAsync(BaseUrl + "/portal/signout");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("退出登录");
+        await _pages.Open(page, "/app");
+        await Assertions.Expect(page.Locator("#user")).ToContainTextAsync("王经理");
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.GotoAsync(BaseUrl + "/app");
+        await page.Locator("#email").WaitForAsync();
+        Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
     public async Task A_warehouse_clerk_sees_no_finance_or_settings_and_a_direct_url_shows_the_403_page()
     {
         var page = await _pages.SignedIn("clerk@demo.cloudoms.cn");

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using CloudOMS.Identity;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Silo;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.Operations;
@@ -22,6 +24,8 @@ public sealed class DeployFilesTests
         [CloudOmsOptions.Section] = typeof(CloudOmsOptions),
         [StorageOptions.Section] = typeof(StorageOptions),
         [PlatformOptions.Section] = typeof(PlatformOptions),
+        [CloudOmsIdentityOptions.Section] = typeof(CloudOmsIdentityOptions),
+        [TrustedProxyOptions.Section] = typeof(TrustedProxyOptions),
     };
 
     /// <summary>Settings read by name outside an options class.</summary>
@@ -52,11 +56,15 @@ public sealed class DeployFilesTests
             var oms = Bind<CloudOmsOptions>(config, CloudOmsOptions.Section);
             var storage = Bind<StorageOptions>(config, StorageOptions.Section);
             Bind<PlatformOptions>(config, PlatformOptions.Section);
+            var identity = Bind<CloudOmsIdentityOptions>(config, CloudOmsIdentityOptions.Section);
+            var proxies = Bind<TrustedProxyOptions>(config, TrustedProxyOptions.Section);
             Assert.Equal(StorageProvider.Postgres, storage.Provider);
             Assert.Equal(Defaults.SiloPort, oms.SiloPort);
             Assert.Equal(Defaults.GatewayPort, oms.GatewayPort);
             Assert.True(Path.IsPathRooted(oms.DataDirectory), $"{c.Where}: DataDirectory should be the mounted volume");
-            foreach (object options in new object[] { oms, storage })
+            if (c.Kind == DeployContainers.Portal)
+                Assert.True(Uri.TryCreate(identity.PublicBaseUrl, UriKind.Absolute, out _), $"{c.Where}: Identity__PublicBaseUrl should say where mailed links point");
+            foreach (object options in new object[] { oms, storage, identity, proxies })
             {
                 var results = new List<ValidationResult>();
                 Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), results, true),

@@ -29,6 +29,10 @@ public sealed partial class Browser : IDisposable
 
     public Task Go(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, url), reset: true);
 
+    /// <summary>Posts fields as a form to <paramref name="url"/>, as an auto-submitting page of another site would.</summary>
+    public Task Post(string url, params (string Name, string Value)[] fields) =>
+        Navigate(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) }, reset: true);
+
     /// <summary>Submits the page's first form with its hidden fields plus <paramref name="fields"/>.</summary>
     public Task Submit(params (string Name, string Value)[] fields)
     {

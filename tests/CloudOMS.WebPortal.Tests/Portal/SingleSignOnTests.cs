@@ -62,6 +62,8 @@ public sealed class SingleSignOnTests(PortalFactory portal) : IClassFixture<Port
         Assert.DoesNotContain(browser.Visited, u => u.AbsolutePath == "/account/login");
 
         await browser.Go(portalUrl + "/portal/signout");
+        Assert.Equal("/portal/signout", browser.Location.AbsolutePath);
+        await browser.Submit();
         Assert.Equal("/connect/endsession", browser.Location.AbsolutePath);
         var frames = browser.Frames();
         Assert.Contains(frames, f => f.ToString() == _sampleUrl + "/signout-frontchannel");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CloudOMS.Identity;
+using CloudOMS.Identity.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -93,9 +94,21 @@ public static class PortalSignIn
         portal.MapGet("/", (HttpContext context) => Results.Content($"""
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CloudOMS</title></head><body>
             <p>您好，{WebUtility.HtmlEncode(context.User.Identity?.Name)}（{WebUtility.HtmlEncode(context.User.FindFirst("tenant")?.Value)}）</p>
-            <p><a href="/portal/signout">退出 / Sign out</a></p></body></html>
+            {Html.Form(context, "/portal/signout", "", "退出 / Sign out")}</body></html>
             """, "text/html; charset=utf-8")).RequireAuthorization(Policy);
-        portal.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme]));
+        // Signing out is a POST from our own page (antiforgery token); a link, even another site's, only asks.
+        portal.MapGet("/signout", async (HttpContext context) =>
+        {
+            await AsPortalUser(context);
+            return SignOutPages.Confirm(context, "/portal/signout");
+        });
+        portal.MapPost("/signout", async (HttpContext context) =>
+        {
+            await AsPortalUser(context);
+            return await SignOutPages.FromOurPage(context)
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme])
+                : SignOutPages.Refused(context, "/portal/signout");
+        });
         // Switching company: a new sign-in at the identity server that asks for the company again (no password:
         // the single sign-on session remains). The portal's session is replaced only when the new one arrives,
         // so a user who turns back at the choice keeps working in the current company.
@@ -106,6 +119,15 @@ public static class PortalSignIn
             return Results.Content("<p>signed out</p>", "text/html; charset=utf-8");
         });
         return routes;
+    }
+
+    /// <summary>
+    /// Antiforgery tokens name the user they were made for. The portal's pages (the header's sign-out form) make
+    /// theirs for the portal session's user, so the sign-out endpoints check tokens as that user too.
+    /// </summary>
+    private static async Task AsPortalUser(HttpContext context)
+    {
+        if (await context.AuthenticateAsync(CookieScheme) is { Succeeded: true, Principal: { } user }) context.User = user;
     }
 
     private static IEnumerable<string> Addresses(IServer server) =>

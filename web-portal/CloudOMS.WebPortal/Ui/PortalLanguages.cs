@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Localization;
 
 namespace CloudOMS.WebPortal;
@@ -33,7 +34,7 @@ public static class PortalLanguages
                 context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(CloudOMS.Identity.Accounts.Html.SafeReturn(returnUrl, "/app"));
+            return Results.Redirect(LocalRedirects.Target(returnUrl));
         }).ExcludeFromDescription();
         return routes;
     }

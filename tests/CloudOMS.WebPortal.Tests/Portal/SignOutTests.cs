@@ -1,0 +1,59 @@
+namespace CloudOMS.WebPortal.Tests.Portal;
+
+/// <summary>The portal's sign-out is a form post from its own page; links and other sites' forms sign nobody out.</summary>
+public sealed class SignOutTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private string PortalUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    private async Task<Browser> SignedIn()
+    {
+        var browser = new Browser();
+        await browser.Go(PortalUrl + "/portal");
+        await browser.Submit(("email", "admin@demo.cloudoms.cn"), ("password", "Demo@2026"));
+        Assert.True(browser.Location.AbsolutePath.TrimEnd('/') == "/portal", $"{browser.Location} {browser.Status}: {browser.Html}");
+        return browser;
+    }
+
+    private async Task StillSignedIn(Browser browser)
+    {
+        await browser.Go(PortalUrl + "/portal");
+        Assert.Contains("王经理", browser.Html);
+        Assert.Equal("/portal", browser.Location.AbsolutePath.TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task A_link_to_sign_out_only_asks_and_the_user_stays_signed_in()
+    {
+        using var browser = await SignedIn();
+
+        await browser.Go(PortalUrl + "/portal/signout");
+
+        Assert.Equal(HttpStatusCode.OK, browser.Status);
+        Assert.Contains("<form method=\"post\" action=\"/portal/signout\"", browser.Html);
+        await StillSignedIn(browser);
+    }
+
+    [Fact]
+    public async Task A_sign_out_posted_by_another_site_is_refused_and_the_user_stays_signed_in()
+    {
+        using var browser = await SignedIn();
+
+        await browser.Post(PortalUrl + "/portal/signout");
+
+        Assert.Equal(HttpStatusCode.BadRequest, browser.Status);
+        await StillSignedIn(browser);
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_ends_the_portal_and_the_single_sign_on_session()
+    {
+        using var browser = await SignedIn();
+        await browser.Go(PortalUrl + "/portal/signout");
+
+        await browser.Submit();
+
+        Assert.Equal("/connect/endsession", browser.Location.AbsolutePath);
+        await browser.Go(PortalUrl + "/portal");
+        Assert.Equal("/account/login", browser.Location.AbsolutePath);
+    }
+}
