@@ -4,7 +4,7 @@ namespace CloudOMS.WebPortal.Api;
 
 /// <summary>
 /// The edge check for text that does not come as JSON (<see cref="JsonText"/> covers bodies): the path, every query
-/// parameter and every form field of any request (API, sign-in pages, the token endpoint) must pass
+/// parameter and every form field (sign-in pages, the token endpoint; API routes take no forms) must pass
 /// <see cref="TextRules"/>, or the request ends here with a 400 naming the parameter. So no handler, query or
 /// database ever sees a NUL or a bidi override from outside. Passwords and secrets are exempt: they are only hashed.
 /// </summary>
@@ -20,7 +20,8 @@ public static class TextGuard
             Check(errors, name, name);
             foreach (var value in values) Check(errors, name, value);
         }
-        if (request.HasFormContentType && !HttpMethods.IsGet(request.Method))
+        // API routes take JSON (JsonText checks it); a form sent to one is routing's 415, not a form to read.
+        if (request.HasFormContentType && !HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api"))
         {
             IFormCollection form;
             try
