@@ -37,7 +37,7 @@ public static class OrderWorkflow
     public static void Ensure(OrderState order, OrderAction action)
     {
         if (!Can(order.Status, action))
-            throw CommandException.Conflict(
+            throw CommandException.Conflict(ErrorCodes.InvalidTransition,
                 $"订单 {order.OrderId} 当前状态为“{StatusName(order.Status)}”，不能{ActionName(action)} / order is {order.Status}: cannot {action}");
     }
 

@@ -19,6 +19,7 @@ public sealed class OrderRulesTests
     {
         var error = Assert.Throws<CommandException>(() => OrderWorkflow.Ensure(new OrderState { OrderId = "SO1", Status = OrderStatus.Shipped }, OrderAction.Cancel));
         Assert.Equal(FailureKind.Conflict, error.Kind);
+        Assert.Equal(ErrorCodes.InvalidTransition, error.Code);
         Assert.Contains("已发货", error.Message);
     }
 

@@ -61,6 +61,8 @@ public sealed class OrderSagaTests
         var refusal = await Assert.ThrowsAsync<CommandException>(() => order.Approve("clerk"));
 
         Assert.Equal(FailureKind.Conflict, refusal.Kind);
+        // Code and SKUs crossed the Orleans wire from the silo with the exception.
+        Assert.Equal(ErrorCodes.InsufficientStock, refusal.Code);
         Assert.Equal(["B"], refusal.Details);
         Assert.Equal(OrderStatus.PendingReview, (await order.Get())!.Status);
         foreach (var code in new[] { "A", "B" })

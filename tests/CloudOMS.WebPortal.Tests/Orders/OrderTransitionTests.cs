@@ -20,6 +20,7 @@ public sealed class OrderTransitionTests(PortalFactory portal) : IClassFixture<P
         var response = await _api.Post($"/api/orders/{order.OrderId}/ship", new { carrier = "SF", trackingNo = Unique.TrackingNo() });
 
         var problem = await OmsClient.Problem(response, HttpStatusCode.Conflict);
+        Assert.Equal("invalid_transition", problem.Code);
         Assert.Contains("PendingReview", problem.Detail);
         var after = await _api.Order(order.OrderId);
         Assert.Equal(("PendingReview", "None"), (after.Status, after.StockHold));
@@ -51,7 +52,7 @@ public sealed class OrderTransitionTests(PortalFactory portal) : IClassFixture<P
 
         var response = await _api.Post($"/api/orders/{order.OrderId}/{action}");
 
-        await OmsClient.Problem(response, HttpStatusCode.Conflict);
+        Assert.Equal("invalid_transition", (await OmsClient.Problem(response, HttpStatusCode.Conflict)).Code);
         Assert.Equal("PendingReview", (await _api.Order(order.OrderId)).Status);
     }
 
