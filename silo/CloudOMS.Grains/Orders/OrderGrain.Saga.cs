@@ -15,7 +15,7 @@ public sealed partial class OrderGrain
 
     public async Task<OrderState> Approve(string actor)
     {
-        await Ready(OrderAction.Approve);
+        if (!await Ready(OrderAction.Approve)) return Order;
         var stock = await LoadSkus(Order.Lines.Select(l => l.SkuCode));
         var inactive = stock.Values.Where(s => !s.Active).Select(s => s.Profile.Code).Order(StringComparer.Ordinal).ToList();
         if (inactive.Count > 0)
