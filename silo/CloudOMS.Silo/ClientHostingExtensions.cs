@@ -82,6 +82,7 @@ public static class ClientHostingExtensions
             client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
         }
 
+        client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseFailure.CrossTheWire);
         // A silo that dies takes its gateway with it: the client stops using a gateway whose connection
         // fails at once, and the refreshed list drops it for good once the cluster has declared it dead.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);

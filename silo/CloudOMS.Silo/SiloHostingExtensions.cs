@@ -79,6 +79,7 @@ public static class SiloHostingExtensions
 
         // Grain calls carry the caller's trace (spans from the "Microsoft.Orleans.*" activity sources).
         silo.AddActivityPropagation();
+        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseFailure.CrossTheWire);
         silo.AddIncomingGrainCallFilter<Tenancy.TenantWriteFilter>();
         if (options.Dashboard) silo.AddDashboard();
 
@@ -107,6 +108,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(_ => backend);
         services.TryAddSingleton<StorageChangeSignal>();
         services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.TryAddSingleton<DatabaseProbe>();
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
         services.AddSingleton<ReadModelNotifications>();

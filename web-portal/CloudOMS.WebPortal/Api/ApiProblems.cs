@@ -1,6 +1,6 @@
 using System.Globalization;
 using CloudOMS.Grains;
-using CloudOMS.Silo.Persistence;
+using CloudOMS.Silo.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,14 +10,18 @@ namespace CloudOMS.WebPortal.Api;
 /// Turns refusals into ProblemDetails a clerk can read and a program can branch on: every problem carries a stable
 /// <c>code</c> (<see cref="ErrorCodes"/>, listed in docs/architecture.md). Bad input 400 (with the field), missing 404,
 /// illegal transition or short stock 409 (with the SKUs), a plan quota used up or a read-only (unpaid) tenant 402 with
-/// where to upgrade or pay, a suspended tenant 403, a write whose outcome is unknown 503 (retry is safe), a database
-/// that is away (PostgreSQL stopped or unreachable, also when Orleans or EF Core wrap the error) 503; both 503s carry
-/// Retry-After. Anything else is a bug and stays a 500 with no details.
+/// where to upgrade or pay, a suspended tenant 403. Transient failures answer 503 with Retry-After and a message per
+/// cause: a write whose outcome is unknown, a database that is away (also when Orleans or EF Core wrap the error, or it
+/// crossed from a silo), a silo that died or restarts, no answer within the request's deadline. Anything else is a bug
+/// and stays a 500 with no details.
 /// </summary>
-public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
+public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe database, ILogger<ApiProblems> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client should wait before retrying a 503: about how long a database restart takes.</summary>
     public const int RetryAfterSeconds = 5;
+
+    /// <summary>How long the answer to a request that ran out of time waits to learn whether the database answers.</summary>
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Status and title of every code. A new code is one line here (and its constant in <see cref="ErrorCodes"/>).</summary>
     private static readonly Dictionary<string, (int Status, string Title)> Codes = new(StringComparer.Ordinal)
@@ -38,13 +42,19 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         [ErrorCodes.RateLimited] = (429, "请求过于频繁 / too many requests"),
         [ErrorCodes.InternalError] = (500, "服务器内部错误 / internal error"),
         [ErrorCodes.OutcomeUnknown] = (503, "暂时无法保存 / temporarily unavailable"),
+        [ErrorCodes.ServiceUnavailable] = (503, "服务暂时不可用 / service temporarily unavailable"),
         [ErrorCodes.DatabaseUnavailable] = (503, "暂时无法访问数据库 / database temporarily unavailable"),
+        [ErrorCodes.Timeout] = (503, "请求超时 / no answer in time"),
     };
 
     /// <summary>What a transient failure tells the caller; never the error's own text, which may name servers.</summary>
     private static readonly Dictionary<string, string> TransientDetails = new(StringComparer.Ordinal)
     {
+        [ErrorCodes.ServiceUnavailable] = "集群中的一台服务器暂时不可用（可能正在重启），请稍后重试；重试是安全的 / " +
+            "a server of the cluster is temporarily unavailable (it may be restarting); please retry shortly, retries are safe",
         [ErrorCodes.DatabaseUnavailable] = "数据库暂时不可用，请稍后重试 / the database is temporarily unavailable; please retry shortly",
+        [ErrorCodes.Timeout] = "请求未能及时完成，结果未知；请用相同的编号稍后重试 / " +
+            "the request did not finish in time and its outcome is unknown; please retry shortly with the same ids",
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -53,9 +63,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         var code = refusal?.Code ?? exception switch
         {
             BadHttpRequestException => ErrorCodes.MalformedRequest,
-            OutcomeUnknownException => ErrorCodes.OutcomeUnknown,
-            _ when DatabaseFailure.IsUnavailable(exception) => ErrorCodes.DatabaseUnavailable,
-            _ => null,
+            _ => await Transient(exception),
         };
         if (code is null) return false;
         var (status, title) = Codes.TryGetValue(code, out var known) ? known : Codes[ErrorCodes.Of(refusal?.Kind ?? FailureKind.Conflict)];
@@ -79,6 +87,17 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The code of a transient failure, or null for a bug.</summary>
+    private async Task<string?> Transient(Exception exception) => TransientFailure.Of(exception) switch
+    {
+        TransientCause.OutcomeUnknown => ErrorCodes.OutcomeUnknown,
+        TransientCause.Database => ErrorCodes.DatabaseUnavailable,
+        TransientCause.ClusterNode => ErrorCodes.ServiceUnavailable,
+        // Out of time, cause unknown: say the database when it does not answer now either.
+        TransientCause.Timeout => await database.Answers(ProbeWait) ? ErrorCodes.Timeout : ErrorCodes.DatabaseUnavailable,
+        _ => null,
+    };
 
     /// <summary>
     /// Problems written elsewhere (a 404 or 401 without a body, a route's own ValidationProblem, billing's and
