@@ -26,6 +26,8 @@ public static class ClientHostingExtensions
         var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
         builder.Services.AddCloudOmsOptions();
+        builder.Services.AddSingleton<GatewayLosses>();
+        builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLosses>());
         builder.UseOrleansClient(client =>
         {
             client.UseCloudOmsClustering(options, storage);
