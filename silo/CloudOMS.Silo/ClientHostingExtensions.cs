@@ -26,11 +26,13 @@ public static class ClientHostingExtensions
         var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
         builder.Services.AddCloudOmsOptions();
+        var certificate = ClusterTls.Load(options);
         builder.Services.AddSingleton<GatewayLosses>();
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLosses>());
         builder.UseOrleansClient(client =>
         {
             client.UseCloudOmsClustering(options, storage);
+            if (certificate is not null) client.UseClusterTls(certificate);
             configure?.Invoke(client);
         });
         return builder;
