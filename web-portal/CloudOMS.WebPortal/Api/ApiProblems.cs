@@ -110,6 +110,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         {
             400 => ErrorCodes.InvalidInput,
             401 => ErrorCodes.Unauthorized,
+            // A 402 naming the quota it hit is a plan limit, not an unpaid invoice.
+            402 when context.ProblemDetails.Extensions.ContainsKey("quota") => ErrorCodes.QuotaExceeded,
             402 => ErrorCodes.PaymentRequired,
             403 => ErrorCodes.Forbidden,
             404 => ErrorCodes.NotFound,
