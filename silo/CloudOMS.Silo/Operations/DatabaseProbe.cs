@@ -19,9 +19,12 @@ public sealed class DatabaseProbe(StorageBackend backend, TimeProvider clock)
     public async Task<bool> Answers(TimeSpan wait)
     {
         if (backend.Provider != StorageProvider.Postgres) return true;
+        var (probe, started) = Current();
+        // A probe that has been silent for longer than this caller would wait already says enough.
+        if (!probe.IsCompleted && clock.GetElapsedTime(started) >= wait) return false;
         try
         {
-            return await Current().WaitAsync(wait, clock);
+            return await probe.WaitAsync(wait, clock);
         }
         catch (TimeoutException)
         {
@@ -29,7 +32,7 @@ public sealed class DatabaseProbe(StorageBackend backend, TimeProvider clock)
         }
     }
 
-    private Task<bool> Current()
+    private (Task<bool> Probe, long StartedAt) Current()
     {
         lock (_lock)
         {
@@ -38,7 +41,7 @@ public sealed class DatabaseProbe(StorageBackend backend, TimeProvider clock)
                 _startedAt = clock.GetTimestamp();
                 _probe = Probe();
             }
-            return _probe;
+            return (_probe, _startedAt);
         }
     }
 
