@@ -22,25 +22,33 @@ public enum FailureKind
 
 /// <summary>
 /// A command refused by a business rule. The message is for the clerk (Chinese first, English after);
-/// <see cref="Field"/> names the input at fault when there is one.
+/// <see cref="Field"/> names the input at fault when there is one; <see cref="Code"/> is the stable
+/// machine-readable reason (<see cref="ErrorCodes"/>), serialized with the exception so it crosses from silo to client.
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.CommandException")]
 public sealed class CommandException : Exception
 {
-    public CommandException(FailureKind kind, string message, string? field = null, IReadOnlyList<string>? details = null)
+    public CommandException(FailureKind kind, string message, string? field = null, IReadOnlyList<string>? details = null, string? code = null)
         : base(message)
     {
         Kind = kind;
         Field = field;
         Details = details ?? [];
+        Code = code ?? ErrorCodes.Of(kind);
     }
 
     [Id(0)] public FailureKind Kind { get; }
     [Id(1)] public string? Field { get; }
     [Id(2)] public IReadOnlyList<string> Details { get; }
 
+    /// <summary>One of <see cref="ErrorCodes"/>.</summary>
+    [Id(3)] public string Code { get; }
+
     public static CommandException NotFound(string message) => new(FailureKind.NotFound, message);
-    public static CommandException Conflict(string message, IReadOnlyList<string>? details = null) => new(FailureKind.Conflict, message, null, details);
+
+    /// <summary>A conflict (HTTP 409) with its code, e.g. <see cref="ErrorCodes.InsufficientStock"/> with the short SKUs as details.</summary>
+    public static CommandException Conflict(string code, string message, IReadOnlyList<string>? details = null) =>
+        new(FailureKind.Conflict, message, null, details, code);
     public static CommandException Invalid(string field, string message) => new(FailureKind.Invalid, message, field);
     public static CommandException KeyReused(string field, string message) => new(FailureKind.KeyReused, message, field);
 
@@ -55,3 +63,4 @@ public sealed class CommandException : Exception
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.OutcomeUnknownException")]
 public sealed class OutcomeUnknownException(string message) : Exception(message);
+

@@ -26,9 +26,13 @@ public static class ClientHostingExtensions
         var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
         var storage = StorageBackend.ReadOptions(builder.Configuration);
         builder.Services.AddCloudOmsOptions();
+        var certificate = ClusterTls.Load(options);
+        builder.Services.AddSingleton<GatewayLosses>();
+        builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLosses>());
         builder.UseOrleansClient(client =>
         {
             client.UseCloudOmsClustering(options, storage);
+            if (certificate is not null) client.UseClusterTls(certificate);
             configure?.Invoke(client);
         });
         return builder;
@@ -82,6 +86,7 @@ public static class ClientHostingExtensions
             client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
         }
 
+        client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseFailure.CrossTheWire);
         // A silo that dies takes its gateway with it: the client stops using a gateway whose connection
         // fails at once, and the refreshed list drops it for good once the cluster has declared it dead.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);

@@ -11,19 +11,30 @@ namespace CloudOMS.Silo;
 /// </summary>
 public static class SiloProgram
 {
-    public static async Task Main(string[] args) => await Build(args).RunAsync();
+    public static async Task Main(string[] args)
+    {
+        if (args is ["cluster-certificate", var folder])
+        {
+            var (certificate, key, created) = ClusterTls.WriteIfMissing(folder);
+            Console.WriteLine(created ? $"cluster certificate written: {certificate} (key {key})" : $"cluster certificate kept: {certificate}");
+            return;
+        }
+        await Build(args).RunAsync();
+    }
 
     /// <summary>
     /// The standalone silo as Main runs it (tests start and stop it too). It answers /health/live and
-    /// /health/ready over HTTP on CloudOms:HealthPort for orchestrators' probes; with no port set, on a
-    /// free loopback port only.
+    /// /health/ready over HTTP on CloudOms:HealthPort (a free port when unset) for orchestrators' probes, on
+    /// CloudOms:HealthAddress: loopback unless set (Kubernetes sets the pod's address), never every interface.
+    /// `dotnet CloudOMS.Silo.dll cluster-certificate DIR` writes a new cluster certificate into DIR instead.
     /// </summary>
     public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        var healthPort = builder.Configuration.GetValue<int>("CloudOms:HealthPort");
-        builder.WebHost.UseUrls(healthPort > 0 ? $"http://+:{healthPort}" : "http://127.0.0.1:0");
+        var options = SiloHostingExtensions.ReadOptions(builder.Configuration);
+        var address = CloudOmsOptions.Address(options.HealthAddress, nameof(options.HealthAddress)) ?? System.Net.IPAddress.Loopback;
+        builder.WebHost.UseUrls($"http://{new System.Net.IPEndPoint(address, options.HealthPort)}");
         builder.AddCloudOmsTelemetry();
         builder.AddCloudOmsSilo();
         builder.Services.AddCloudOmsHealthChecks();

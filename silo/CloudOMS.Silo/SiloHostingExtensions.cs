@@ -34,12 +34,14 @@ public static class SiloHostingExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddHostedService<ShutdownLog>();
         if (storage.Provider == StorageProvider.Postgres) RaiseThreadPoolMinimum(storage.MaxConcurrentWrites);
+        var certificate = ClusterTls.Load(options);
         builder.UseOrleans(silo =>
         {
             if (storage.Provider == StorageProvider.Postgres)
                 silo.UseCloudOmsPostgresClustering(options);
             else
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            if (certificate is not null) silo.UseClusterTls(certificate);
             silo.AddCloudOmsGrains(builder.Configuration);
         });
         return builder;
@@ -57,9 +59,31 @@ public static class SiloHostingExtensions
         // The defaults suit production. A silo that cannot reach the table only logs and retries; it stops itself
         // only when it reads that it was declared dead, so a database outage does not end it.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(CloudOmsOptions.Section + ":Membership");
-        silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+        silo.UseCloudOmsEndpoints(options);
         silo.UseAdoNetClustering(o => o.Configure<StorageBackend>((c, backend) => (c.Invariant, c.DataSource) = (backend.Invariant, backend.DataSource)));
         silo.UseAdoNetReminderService(o => o.Configure<StorageBackend>((r, backend) => (r.Invariant, r.DataSource) = (backend.Invariant, backend.DataSource)));
+        return silo;
+    }
+
+    /// <summary>
+    /// Silo and gateway ports on the addresses CloudOms:AdvertisedAddress (what the membership table tells others) and
+    /// CloudOms:ListenAddress (what the sockets bind; the advertised address unless set). Unset, Orleans advertises and
+    /// binds the host's first non-loopback address.
+    /// </summary>
+    public static ISiloBuilder UseCloudOmsEndpoints(this ISiloBuilder silo, CloudOmsOptions options)
+    {
+        if (CloudOmsOptions.Address(options.AdvertisedAddress, nameof(options.AdvertisedAddress)) is { } advertised)
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort);
+        else
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+        if (CloudOmsOptions.Address(options.ListenAddress, nameof(options.ListenAddress)) is { } listen)
+        {
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloListeningEndpoint = new System.Net.IPEndPoint(listen, options.SiloPort);
+                o.GatewayListeningEndpoint = new System.Net.IPEndPoint(listen, options.GatewayPort);
+            });
+        }
         return silo;
     }
 
@@ -79,6 +103,7 @@ public static class SiloHostingExtensions
 
         // Grain calls carry the caller's trace (spans from the "Microsoft.Orleans.*" activity sources).
         silo.AddActivityPropagation();
+        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseFailure.CrossTheWire);
         silo.AddIncomingGrainCallFilter<Tenancy.TenantWriteFilter>();
         if (options.Dashboard) silo.AddDashboard();
 
@@ -107,6 +132,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(_ => backend);
         services.TryAddSingleton<StorageChangeSignal>();
         services.AddSingleton(sp => new GrainStateStore(backend, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.TryAddSingleton<DatabaseProbe>();
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
         services.AddSingleton<ReadModelNotifications>();

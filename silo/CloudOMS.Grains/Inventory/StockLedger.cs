@@ -21,7 +21,7 @@ public sealed class StockLedger(SkuInventoryState state)
             return new ReserveResult(done.Granted, done.Granted ? done.Warehouse : null, done.AvailableAfter);
         // After the repeat check: a reservation granted before deactivation still answers as granted.
         if (state.Inactive)
-            throw CommandException.Conflict($"SKU {state.Profile?.Code} 已停用，不能下单或预留库存 / SKU is inactive: no new orders or reservations", [state.Profile?.Code ?? ""]);
+            throw CommandException.Conflict(ErrorCodes.SkuInactive, $"SKU {state.Profile?.Code} 已停用，不能下单或预留库存 / SKU is inactive: no new orders or reservations", [state.Profile?.Code ?? ""]);
         RequirePositive(request.Quantity);
 
         var best = 0;
@@ -49,7 +49,7 @@ public sealed class StockLedger(SkuInventoryState state)
         RequirePositive(request.Quantity);
         var level = Level(request.Warehouse);
         if (level.Reserved < request.Quantity)
-            throw CommandException.Conflict($"释放数量超过已预留数量 / release exceeds reserved ({level.Reserved} < {request.Quantity})");
+            throw CommandException.Conflict(ErrorCodes.BelowReserved, $"释放数量超过已预留数量 / release exceeds reserved ({level.Reserved} < {request.Quantity})");
         level.Reserved -= request.Quantity;
         Record(request.OperationId, StockOpKind.Release, request.OrderId, request.Warehouse, request.Quantity, now, granted: true, level.OnHand - level.Reserved);
     }
@@ -60,7 +60,7 @@ public sealed class StockLedger(SkuInventoryState state)
         RequirePositive(request.Quantity);
         var level = Level(request.Warehouse);
         if (level.Reserved < request.Quantity || level.OnHand < request.Quantity)
-            throw CommandException.Conflict($"出库数量超过已预留数量 / shipment exceeds reserved ({level.Reserved} < {request.Quantity})");
+            throw CommandException.Conflict(ErrorCodes.BelowReserved, $"出库数量超过已预留数量 / shipment exceeds reserved ({level.Reserved} < {request.Quantity})");
         level.Reserved -= request.Quantity;
         level.OnHand -= request.Quantity;
         Record(request.OperationId, StockOpKind.Commit, request.OrderId, request.Warehouse, request.Quantity, now, granted: true, level.OnHand - level.Reserved);
@@ -88,7 +88,7 @@ public sealed class StockLedger(SkuInventoryState state)
             case StockMoveKind.Adjust:
                 if (move.Quantity == 0) throw CommandException.Invalid("quantity", "调整数量不能为 0 / adjustment must not be zero");
                 if (level.OnHand + move.Quantity < level.Reserved)
-                    throw CommandException.Conflict($"调整后库存 {level.OnHand + move.Quantity} 将低于已预留 {level.Reserved} / on-hand would fall below reserved");
+                    throw CommandException.Conflict(ErrorCodes.BelowReserved, $"调整后库存 {level.OnHand + move.Quantity} 将低于已预留 {level.Reserved} / on-hand would fall below reserved");
                 RequireRoom(move.Quantity);
                 level.OnHand += move.Quantity;
                 break;
@@ -97,7 +97,8 @@ public sealed class StockLedger(SkuInventoryState state)
                 if (move.ToWarehouse is null || move.ToWarehouse == move.Warehouse)
                     throw CommandException.Invalid("toWarehouse", "调入仓库必须不同于调出仓库 / choose a different destination warehouse");
                 if (level.OnHand - level.Reserved < move.Quantity)
-                    throw CommandException.Conflict($"可用库存不足：可用 {level.OnHand - level.Reserved}，调拨 {move.Quantity} / not enough available stock");
+                    throw CommandException.Conflict(ErrorCodes.InsufficientStock, $"可用库存不足：可用 {level.OnHand - level.Reserved}，调拨 {move.Quantity} / not enough available stock",
+                        [state.Profile?.Code ?? ""]);
                 level.OnHand -= move.Quantity;
                 Level(move.ToWarehouse).OnHand += move.Quantity;
                 break;
@@ -149,7 +150,7 @@ public sealed class StockLedger(SkuInventoryState state)
         if (!state.Pending.TryGetValue(operationId, out var op)) return null;
         return op.Kind == kind
             ? op
-            : throw CommandException.Conflict($"操作编号 {operationId} 已用于其他操作 / operation id already used for {op.Kind}");
+            : throw CommandException.Conflict(ErrorCodes.Conflict, $"操作编号 {operationId} 已用于其他操作 / operation id already used for {op.Kind}");
     }
 
     private void Record(string id, StockOpKind kind, string? orderId, string warehouse, int quantity, DateTimeOffset now,

@@ -15,11 +15,11 @@ public sealed partial class OrderGrain
 
     public async Task<OrderState> Approve(string actor)
     {
-        await Ready(OrderAction.Approve);
+        if (!await Ready(OrderAction.Approve)) return Order;
         var stock = await LoadSkus(Order.Lines.Select(l => l.SkuCode));
         var inactive = stock.Values.Where(s => !s.Active).Select(s => s.Profile.Code).Order(StringComparer.Ordinal).ToList();
         if (inactive.Count > 0)
-            throw CommandException.Conflict($"SKU {string.Join("、", inactive)} 已停用，无法审核 / inactive SKU, the order cannot be approved", inactive);
+            throw CommandException.Conflict(ErrorCodes.SkuInactive, $"SKU {string.Join("、", inactive)} 已停用，无法审核 / inactive SKU, the order cannot be approved", inactive);
         var plan = await Plan([], stock);
         if (plan.Warehouse is null)
         {
@@ -30,7 +30,7 @@ public sealed partial class OrderGrain
             await StartSaga(SagaKind.Reserve, plan.Warehouse, actor, _ => { });
         }
         if (Order.Status != OrderStatus.Approved)
-            throw CommandException.Conflict(
+            throw CommandException.Conflict(ErrorCodes.InsufficientStock,
                 "库存不足，无法审核：" + string.Join("；", _lastShortages.Select(s => $"{s.SkuCode} 需要 {s.Needed}，可用 {s.Available}")) + " / insufficient stock",
                 [.. _lastShortages.Select(s => s.SkuCode)]);
         return Order;

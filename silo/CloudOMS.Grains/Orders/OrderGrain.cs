@@ -83,7 +83,7 @@ public sealed partial class OrderGrain(
     {
         TextRules.Ensure(("reason", reason));
         reason = TextRules.Clean(reason)!;
-        await Ready(OrderAction.Cancel);
+        if (!await Ready(OrderAction.Cancel)) return Order;
         if (Order.Hold != StockHold.Reserved)
             return await Apply(o => o.Status = OrderStatus.Cancelled, "cancelled", actor, reason);
         await StartSaga(SagaKind.Release, Order.Warehouse!, actor, s => s.Reason = reason);
@@ -96,7 +96,7 @@ public sealed partial class OrderGrain(
             throw CommandException.Invalid("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(c => c.Code))} / unknown carrier");
         if (string.IsNullOrWhiteSpace(trackingNo) || trackingNo.Length > Limits.ShortText || !Limits.IsCode(trackingNo))
             throw CommandException.Invalid("trackingNo", "请填写有效的运单号 / a valid tracking number is required");
-        await Ready(OrderAction.Ship);
+        if (!await Ready(o => OrderWorkflow.DecideShip(o, carrier, trackingNo))) return Order;
         await StartSaga(SagaKind.Commit, Order.Warehouse!, actor, s => (s.Carrier, s.TrackingNo) = (carrier, trackingNo));
         return Order;
     }
@@ -124,18 +124,20 @@ public sealed partial class OrderGrain(
         }, "paid", actor, $"{payment.Method} {payment.Amount:0.00}");
     }
 
-    private async Task<OrderState> Act(OrderAction action, string actor, Action<OrderState> change, string timelineEvent, string? detail = null)
-    {
-        await Ready(action);
-        return await Apply(change, timelineEvent, actor, detail);
-    }
+    private async Task<OrderState> Act(OrderAction action, string actor, Action<OrderState> change, string timelineEvent, string? detail = null) =>
+        await Ready(action) ? await Apply(change, timelineEvent, actor, detail) : Order;
 
-    /// <summary>Finishes any interrupted saga, then checks the order exists and allows the action.</summary>
-    private async Task Ready(OrderAction action)
+    private Task<bool> Ready(OrderAction action) => Ready(o => OrderWorkflow.Decide(o, action));
+
+    /// <summary>
+    /// Finishes any interrupted saga, then checks the order exists and lets the workflow decide: false when the order
+    /// is already where the action leads (a retry, answered with the order and nothing written).
+    /// </summary>
+    private async Task<bool> Ready(Func<OrderState, Transition> decide)
     {
         await Settle();
         if (!Order.Exists) throw CommandException.NotFound($"订单 {OrderId} 不存在 / order not found");
-        OrderWorkflow.Ensure(Order, action);
+        return decide(Order) == Transition.Change;
     }
 
     private async Task<OrderState> Apply(Action<OrderState> change, string timelineEvent, string actor, string? detail)

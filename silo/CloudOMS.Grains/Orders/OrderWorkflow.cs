@@ -14,7 +14,20 @@ public enum OrderAction
     Pay,
 }
 
-/// <summary>Which action each status allows. Statuses and actions carry their Chinese names for messages.</summary>
+/// <summary>What a command does to an order: change it, or nothing because the order is already where it leads.</summary>
+public enum Transition
+{
+    Change,
+
+    /// <summary>A retry (or a second click) of a transition that already happened: answer with the order as it is.</summary>
+    AlreadyDone,
+}
+
+/// <summary>
+/// Which action each status allows, and which repeats are answered as done. Clients retry after a 503 or a lost
+/// answer, so an action whose target status the order already has is not a conflict: it changes nothing and the
+/// caller gets the order. Statuses and actions carry their Chinese names for messages.
+/// </summary>
 public static class OrderWorkflow
 {
     private static readonly Dictionary<OrderAction, OrderStatus[]> Allowed = new()
@@ -32,14 +45,59 @@ public static class OrderWorkflow
             OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.OnHold],
     };
 
+    /// <summary>
+    /// The status each repeatable action leads to. Release-hold and payments are not here: after a release the order
+    /// is back where it was, so a repeat cannot be told from a mistake (payments repeat safely by their reference).
+    /// </summary>
+    private static readonly Dictionary<OrderAction, OrderStatus> Leads = new()
+    {
+        [OrderAction.Submit] = OrderStatus.PendingReview,
+        [OrderAction.Approve] = OrderStatus.Approved,
+        [OrderAction.Hold] = OrderStatus.OnHold,
+        [OrderAction.Cancel] = OrderStatus.Cancelled,
+        [OrderAction.StartPicking] = OrderStatus.Picking,
+        [OrderAction.Ship] = OrderStatus.Shipped,
+        [OrderAction.Deliver] = OrderStatus.Delivered,
+        [OrderAction.Complete] = OrderStatus.Completed,
+    };
+
     public static bool Can(OrderStatus status, OrderAction action) => Allowed[action].Contains(status);
+
+    /// <summary>Whether the order is already in the status <paramref name="action"/> leads to.</summary>
+    public static bool IsDone(OrderStatus status, OrderAction action) => Leads.TryGetValue(action, out var target) && target == status;
+
+    /// <summary>Change, already done (a repeat), or a 409 <see cref="ErrorCodes.InvalidTransition"/> naming the status.</summary>
+    public static Transition Decide(OrderState order, OrderAction action)
+    {
+        if (action == OrderAction.Ship && order.Status == OrderStatus.Shipped)
+            throw ShippedAlready(order);
+        if (IsDone(order.Status, action)) return Transition.AlreadyDone;
+        Ensure(order, action);
+        return Transition.Change;
+    }
+
+    /// <summary>
+    /// Shipping repeats only with the same carrier and tracking number: the same parcel asked again. Another tracking
+    /// number for a shipped order is a different shipment, refused as a conflict.
+    /// </summary>
+    public static Transition DecideShip(OrderState order, string carrier, string trackingNo)
+    {
+        if (order.Status != OrderStatus.Shipped) return Decide(order, OrderAction.Ship);
+        return order.Shipment is { } shipped && shipped.Carrier == carrier && shipped.TrackingNo == trackingNo
+            ? Transition.AlreadyDone
+            : throw ShippedAlready(order);
+    }
 
     public static void Ensure(OrderState order, OrderAction action)
     {
         if (!Can(order.Status, action))
-            throw CommandException.Conflict(
+            throw CommandException.Conflict(ErrorCodes.InvalidTransition,
                 $"订单 {order.OrderId} 当前状态为“{StatusName(order.Status)}”，不能{ActionName(action)} / order is {order.Status}: cannot {action}");
     }
+
+    private static CommandException ShippedAlready(OrderState order) => CommandException.Conflict(ErrorCodes.InvalidTransition,
+        $"订单 {order.OrderId} 已发货（{order.Shipment?.Carrier} {order.Shipment?.TrackingNo}），不能以其他运单再次发货 / " +
+        $"order is Shipped with {order.Shipment?.Carrier} {order.Shipment?.TrackingNo}: cannot Ship again with another tracking no.");
 
     public static string StatusName(OrderStatus status) => status switch
     {

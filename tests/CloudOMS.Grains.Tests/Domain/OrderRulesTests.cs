@@ -19,7 +19,75 @@ public sealed class OrderRulesTests
     {
         var error = Assert.Throws<CommandException>(() => OrderWorkflow.Ensure(new OrderState { OrderId = "SO1", Status = OrderStatus.Shipped }, OrderAction.Cancel));
         Assert.Equal(FailureKind.Conflict, error.Kind);
+        Assert.Equal(ErrorCodes.InvalidTransition, error.Code);
         Assert.Contains("已发货", error.Message);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.PendingReview, OrderAction.Submit)]
+    [InlineData(OrderStatus.Approved, OrderAction.Approve)]
+    [InlineData(OrderStatus.OnHold, OrderAction.Hold)]
+    [InlineData(OrderStatus.Cancelled, OrderAction.Cancel)]
+    [InlineData(OrderStatus.Picking, OrderAction.StartPicking)]
+    [InlineData(OrderStatus.Delivered, OrderAction.Deliver)]
+    [InlineData(OrderStatus.Completed, OrderAction.Complete)]
+    public void Repeating_an_action_on_an_order_already_in_its_target_status_is_already_done(OrderStatus status, OrderAction action) =>
+        Assert.Equal(Transition.AlreadyDone, OrderWorkflow.Decide(new OrderState { OrderId = "SO1", Status = status }, action));
+
+    [Theory]
+    [InlineData(OrderStatus.Picking, OrderAction.Approve)]
+    [InlineData(OrderStatus.Shipped, OrderAction.Approve)]
+    [InlineData(OrderStatus.Cancelled, OrderAction.Approve)]
+    [InlineData(OrderStatus.Approved, OrderAction.Submit)]
+    [InlineData(OrderStatus.Approved, OrderAction.ReleaseHold)]
+    [InlineData(OrderStatus.Completed, OrderAction.Deliver)]
+    public void An_action_whose_target_the_order_has_passed_stays_an_invalid_transition(OrderStatus status, OrderAction action)
+    {
+        var error = Assert.Throws<CommandException>(() => OrderWorkflow.Decide(new OrderState { OrderId = "SO1", Status = status }, action));
+        Assert.Equal((FailureKind.Conflict, ErrorCodes.InvalidTransition), (error.Kind, error.Code));
+    }
+
+    [Fact]
+    public void Every_status_and_action_is_a_change_a_repeat_or_an_invalid_transition_and_a_repeat_only_in_the_target_status()
+    {
+        foreach (var status in Enum.GetValues<OrderStatus>())
+        foreach (var action in Enum.GetValues<OrderAction>().Where(a => a != OrderAction.Ship))
+        {
+            var order = new OrderState { OrderId = "SO1", Status = status };
+            Transition? decided = null;
+            try
+            {
+                decided = OrderWorkflow.Decide(order, action);
+            }
+            catch (CommandException refused)
+            {
+                Assert.Equal(ErrorCodes.InvalidTransition, refused.Code);
+            }
+            var expected = OrderWorkflow.IsDone(status, action) ? Transition.AlreadyDone : OrderWorkflow.Can(status, action) ? Transition.Change : (Transition?)null;
+            Assert.True(expected == decided, $"{status} {action}: expected {expected?.ToString() ?? "a refusal"}, got {decided?.ToString() ?? "a refusal"}");
+        }
+    }
+
+    [Fact]
+    public void Shipping_a_shipped_order_again_with_the_same_carrier_and_tracking_number_is_already_done()
+    {
+        var shipped = new OrderState { OrderId = "SO1", Status = OrderStatus.Shipped, Shipment = new Shipment { Carrier = "SF", TrackingNo = "SF100" } };
+
+        Assert.Equal(Transition.AlreadyDone, OrderWorkflow.DecideShip(shipped, "SF", "SF100"));
+        Assert.Equal(Transition.Change, OrderWorkflow.DecideShip(new OrderState { OrderId = "SO2", Status = OrderStatus.Picking }, "SF", "SF100"));
+    }
+
+    [Theory]
+    [InlineData("SF", "SF200")]
+    [InlineData("YTO", "SF100")]
+    public void Shipping_a_shipped_order_with_another_carrier_or_tracking_number_is_an_invalid_transition(string carrier, string trackingNo)
+    {
+        var shipped = new OrderState { OrderId = "SO1", Status = OrderStatus.Shipped, Shipment = new Shipment { Carrier = "SF", TrackingNo = "SF100" } };
+
+        var error = Assert.Throws<CommandException>(() => OrderWorkflow.DecideShip(shipped, carrier, trackingNo));
+
+        Assert.Equal((FailureKind.Conflict, ErrorCodes.InvalidTransition), (error.Kind, error.Code));
+        Assert.Contains("SF100", error.Message);
     }
 
     [Fact]

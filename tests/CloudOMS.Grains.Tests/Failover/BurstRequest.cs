@@ -1,3 +1,5 @@
+using CloudOMS.Silo.Operations;
+
 namespace CloudOMS.Grains.Tests.Failover;
 
 public enum BurstKind
@@ -31,6 +33,12 @@ public sealed class BurstRequest(BurstKind kind, string id, IReadOnlyList<(strin
 
     /// <summary>Set when a call failed: the outcome was unknown to the client.</summary>
     public string? Error { get; set; }
+
+    /// <summary>How the HTTP edge would answer that failure: a transient cause is a 503, <see cref="TransientCause.None"/> a 500.</summary>
+    public TransientCause ErrorCause { get; set; }
+
+    /// <summary>Orders whose approval failed: what the approval re-sent after the failover answered (status, or the refusal's code).</summary>
+    public string? ResentApproval { get; set; }
 
     /// <summary>After the failover, reservations: the answer to the same request asked again.</summary>
     public ReserveResult? FinalReservation { get; set; }

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace CloudOMS.Grains.Tests.Failover;
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
-    private const string ServiceId = "cloudoms-failover";
+    public const string ServiceId = "cloudoms-failover";
     private readonly List<SiloProcess> _silos = [];
     private IHost? _client;
 

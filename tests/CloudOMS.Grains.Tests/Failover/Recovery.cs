@@ -18,8 +18,9 @@ public static class Recovery
 
     /// <summary>
     /// Reservations granted or left unanswered are asked again with the same operation id: the SKU answers with
-    /// the grant it recorded, or decides now if the first call never got that far. Orders whose approval went unanswered finish or
-    /// undo their saga. Then every order is read back.
+    /// the grant it recorded, or decides now if the first call never got that far. Orders whose approval went unanswered
+    /// are approved again, as a client re-sends after an error: the order finishes or undoes its saga and answers with
+    /// the approved order (already approved is not a conflict) or refuses for stock. Then every order is read back.
     /// </summary>
     public static async Task LearnOutcomes(IGrainFactory grains, FailoverShop shop, IReadOnlyList<BurstRequest> requests)
     {
@@ -41,7 +42,17 @@ public static class Recovery
         }
         var order = grains.Order(shop.TenantId, request.Id);
         if (request.CreateAcknowledged && !request.Acknowledged)
-            await Retry(async () => await order.ResumeSaga() ? true : throw new InvalidOperationException($"{request.Id}: saga still pending"));
+            request.ResentApproval = await Retry(async () =>
+            {
+                try
+                {
+                    return (await order.Approve("failover-test")).Status.ToString();
+                }
+                catch (CommandException refused)
+                {
+                    return refused.Code;
+                }
+            });
         request.FinalOrder = await Retry(order.Get);
     }
 

@@ -1,3 +1,5 @@
+using CloudOMS.Silo.Operations;
+
 namespace CloudOMS.Grains.Tests.Failover;
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed class ReservationBurst(IGrainFactory grains, string tenantId, stri
         catch (Exception error)
         {
             request.Error = error.GetType().Name;
+            request.ErrorCause = TransientFailure.Of(error);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudOMS.Silo.Operations;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 
@@ -82,12 +83,21 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         var acknowledged = requests.Where(r => r.Acknowledged).ToList();
         var failed = requests.Where(r => r.Error is not null).ToList();
         Assert.Contains(acknowledged, r => r.AcknowledgedGranted == false);
+        // Every failure is one the HTTP edge answers 503 with Retry-After: none would be a 500.
+        Assert.Empty(failed.Where(r => r.ErrorCause == TransientCause.None).Select(r => $"{r.Id}: {r.Error}"));
+        // A re-sent approval answers with the approved order when the order is approved, else refuses for stock.
+        var resent = requests.Where(r => r.ResentApproval is not null).ToList();
+        Assert.All(resent, r => Assert.True(
+            r.FinalOrder!.Status == OrderStatus.Approved ? r.ResentApproval == nameof(OrderStatus.Approved) : r.ResentApproval == ErrorCodes.InsufficientStock,
+            $"{r.Id} is {r.FinalOrder.Status}; its approval re-sent answered {r.ResentApproval}"));
         return string.Join("\n",
             $"requests sent: {requests.Count} ({requests.Count(r => r.Kind == BurstKind.Reservation)} reservations, {requests.Count(r => r.Kind == BurstKind.Order)} orders), {InFlight} in flight",
             $"acknowledged: {acknowledged.Count} ({acknowledgedAtKill} before the kill, {acknowledged.Count - acknowledgedAtKill} after); " +
             $"granted {acknowledged.Count(r => r.AcknowledgedGranted == true)}, refused for stock {acknowledged.Count(r => r.AcknowledgedGranted == false)}",
             $"failed (outcome unknown to the client): {failed.Count} [{string.Join(", ", failed.GroupBy(r => r.Error).Select(g => $"{g.Key} {g.Count()}"))}]; " +
+            $"as HTTP answers: {string.Join(", ", failed.GroupBy(r => r.ErrorCause).Select(g => $"{(g.Key == TransientCause.None ? "500" : "503 " + g.Key)} {g.Count()}"))}; " +
             $"retried afterwards: {failed.Count(r => r.FinalGranted)} hold stock, {failed.Count(r => !r.FinalGranted)} do not",
+            $"approvals re-sent after a failure: {resent.Count} [{string.Join(", ", resent.GroupBy(r => r.ResentApproval).Select(g => $"{g.Key} {g.Count()}"))}]",
             $"killed {victim.Name} (process {victim.ProcessId}) with SIGKILL; it hosted {skusOnVictim} of {FailoverShop.Skus.Length} SKU grains",
             $"declared dead in the membership table after {(await declaredDead).TotalSeconds:0.0} s; burst ended {burstEnded.TotalSeconds:0.0} s after the kill",
             $"time to recover (every SKU and acknowledged order answers): {timeToRecover.TotalSeconds:0.0} s (bound {RecoveryBound.TotalSeconds:0} s)",

@@ -15,6 +15,8 @@ public enum FaultMode
     FailAfterWrite,
     /// <summary>The write never completes (a silo dying mid-write).</summary>
     Hang,
+    /// <summary>The database refuses the connection, as Npgsql reports a stopped PostgreSQL; reads fail too.</summary>
+    DatabaseAway,
 }
 
 /// <summary>
@@ -55,8 +57,17 @@ public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
         return new Disarm(plan);
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = grainId.Key.ToString()!;
+        return Plans.Keys.Any(p => p.Mode == FaultMode.DatabaseAway && p.StateName == stateName && key.Contains(p.KeyPart, StringComparison.Ordinal) && p.Take())
+            ? throw DatabaseAway()
+            : inner.ReadStateAsync(stateName, grainId, grainState);
+    }
+
+    /// <summary>What Npgsql throws when nothing listens on the server's port any more.</summary>
+    public static Npgsql.NpgsqlException DatabaseAway() =>
+        new("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -72,6 +83,8 @@ public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
         {
             case FaultMode.FailBeforeWrite:
                 throw new IOException($"Injected failure before writing {key}");
+            case FaultMode.DatabaseAway:
+                throw DatabaseAway();
             case FaultMode.FailAfterWrite:
                 await inner.WriteStateAsync(stateName, grainId, grainState);
                 throw new IOException($"Injected failure after writing {key}");

@@ -32,6 +32,7 @@ public sealed class DunningTests(BillingPortal billing) : IClassFixture<BillingP
         Assert.Equal("ReadOnly", (await Billing(admin)).GetProperty("access").GetString());
         var refused = await OmsClient.Read<JsonElement>(await admin.Post("/api/orders", NewOrder.For(NewOrder.Line(sku, 1))), HttpStatusCode.PaymentRequired);
         Assert.Contains("只读", refused.GetProperty("detail").GetString());
+        Assert.Equal("payment_required", refused.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.PaymentRequired, (await admin.Post("/api/skus", new SkuBody("RO-1", "只读期商品", null, "个", 1m, 0.1m, 0))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.Get("/api/orders")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.Get("/api/billing/invoices")).StatusCode);

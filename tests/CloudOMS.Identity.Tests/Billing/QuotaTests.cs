@@ -77,6 +77,7 @@ public sealed class QuotaTests(BillingPortal billing) : IClassFixture<BillingPor
         Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
         var problem = await OmsClient.Read<JsonElement>(limited, HttpStatusCode.TooManyRequests);
         Assert.Contains($"{BillingPortal.ApiPerMinute}", problem.GetProperty("detail").GetString());
+        Assert.Equal("rate_limited", problem.GetProperty("code").GetString());
     }
 
     private static async Task<JsonElement> Refused(HttpResponseMessage response, string quota)
@@ -84,6 +85,7 @@ public sealed class QuotaTests(BillingPortal billing) : IClassFixture<BillingPor
         var problem = await OmsClient.Read<JsonElement>(response, HttpStatusCode.PaymentRequired);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(quota, problem.GetProperty("quota").GetString());
+        Assert.Equal("quota_exceeded", problem.GetProperty("code").GetString());
         Assert.Equal("/app/settings/billing", problem.GetProperty("upgradeUrl").GetString());
         return problem;
     }

@@ -12,7 +12,11 @@ internal static class DeployContainers
 
     public static string Dockerfile(string kind) => $"Dockerfile.{kind}";
 
-    /// <summary>The compose services built from our images: the Dockerfile's ENV overridden by the service's environment.</summary>
+    /// <summary>
+    /// The compose services built from our images: the Dockerfile's ENV overridden by the service's environment.
+    /// One-shot jobs run from our images with an entrypoint of their own (the cluster certificate) are not containers
+    /// of the cluster.
+    /// </summary>
     public static List<DeployedContainer> Compose()
     {
         var services = DeployFiles.Yaml("docker-compose.yml")[0].Req("services");
@@ -20,7 +24,7 @@ internal static class DeployContainers
         foreach (var (key, service) in ((YamlMappingNode)services).Children)
         {
             var image = service.Str("image") ?? "";
-            if (!image.StartsWith("cloudoms-", StringComparison.Ordinal)) continue;
+            if (!image.StartsWith("cloudoms-", StringComparison.Ordinal) || service.Get("entrypoint") is not null) continue;
             var kind = image["cloudoms-".Length..];
             var env = DeployFiles.DockerEnv(Dockerfile(kind));
             foreach (var (k, v) in service.Get("environment").Flat()) env[k] = v;

@@ -180,6 +180,56 @@ public sealed class DeployFilesTests
         Assert.Equal("cpu", Assert.Single(hpa.Req("spec", "metrics").Items()).Req("resource").Str("name"));
     }
 
+    [Fact]
+    public void Every_silo_and_portal_requires_cluster_TLS_with_a_certificate_that_is_mounted_where_the_settings_name_it()
+    {
+        foreach (var c in DeployContainers.All())
+        {
+            Assert.True(c.Env.GetValueOrDefault("CloudOms__RequireClusterTls") == "true", $"{c.Where}: cluster TLS is not required");
+            var certificate = c.Env["CloudOms__ClusterCertificatePath"];
+            var key = c.Env["CloudOms__ClusterCertificateKeyPath"];
+            Assert.Equal(Path.GetDirectoryName(certificate), Path.GetDirectoryName(key));
+            Assert.Contains(Path.GetDirectoryName(certificate), Mounts(c));
+        }
+
+        // Compose: the cluster-certificate job writes into that volume before any silo or portal starts.
+        var services = DeployFiles.Yaml("docker-compose.yml")[0].Req("services");
+        var job = services.Req("cluster-certificate");
+        var entrypoint = job.Req("entrypoint").Items().Select(i => ((YamlDotNet.RepresentationModel.YamlScalarNode)i).Value).ToList();
+        Assert.Equal(["dotnet", "CloudOMS.Silo.dll", "cluster-certificate"], entrypoint[..3]);
+        foreach (var c in DeployContainers.Compose())
+        {
+            Assert.Equal(entrypoint[3], Path.GetDirectoryName(c.Env["CloudOms__ClusterCertificatePath"]));
+            Assert.Equal("service_completed_successfully", c.Spec!.Req("depends_on", "cluster-certificate").Str("condition"));
+            Assert.Equal($"{ClusterTls.CertificateFile}|{ClusterTls.KeyFile}",
+                $"{Path.GetFileName(c.Env["CloudOms__ClusterCertificatePath"])}|{Path.GetFileName(c.Env["CloudOms__ClusterCertificateKeyPath"])}");
+        }
+
+        // Kubernetes: a TLS secret (tls.crt, tls.key) mounted into every pod.
+        foreach (var c in DeployContainers.Kubernetes())
+        {
+            var mount = Assert.Single(c.Spec!.Req("volumeMounts").Items(), m => m.Str("mountPath") == Path.GetDirectoryName(c.Env["CloudOms__ClusterCertificatePath"]));
+            var volume = Assert.Single(c.PodSpec!.Req("volumes").Items(), v => v.Str("name") == mount.Str("name"));
+            Assert.Equal("cloudoms-cluster-tls", volume.Req("secret").Str("secretName"));
+            Assert.Equal("tls.crt|tls.key", $"{Path.GetFileName(c.Env["CloudOms__ClusterCertificatePath"])}|{Path.GetFileName(c.Env["CloudOms__ClusterCertificateKeyPath"])}");
+        }
+    }
+
+    [Fact]
+    public void The_silo_health_port_listens_on_the_pods_address_in_kubernetes_and_on_loopback_elsewhere()
+    {
+        var silo = Assert.Single(DeployContainers.Kubernetes(), c => c.Kind == DeployContainers.Silo);
+        var health = Assert.Single(silo.Spec!.Req("env").Items(), e => e.Str("name") == "CloudOms__HealthAddress");
+        Assert.Equal("status.podIP", health.Req("valueFrom", "fieldRef").Str("fieldPath"));
+        Assert.False(DeployFiles.DockerEnv("Dockerfile.silo").ContainsKey("CloudOms__HealthAddress"));
+        Assert.Equal("127.0.0.1", Defaults.HealthAddress);
+    }
+
+    /// <summary>The folders mounted into a container: compose volume strings, Kubernetes volumeMounts.</summary>
+    private static List<string?> Mounts(DeployedContainer c) => c.PodSpec is null
+        ? [.. c.Spec!.Req("volumes").Items().Select(v => ((YamlDotNet.RepresentationModel.YamlScalarNode)v).Value!.Split(':')[1])]
+        : [.. c.Spec!.Req("volumeMounts").Items().Select(m => m.Str("mountPath"))];
+
     private static int[] Exposed(string dockerfile) => DeployFiles.Instructions(dockerfile, "EXPOSE")
         .SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(int.Parse).Order().ToArray();
 

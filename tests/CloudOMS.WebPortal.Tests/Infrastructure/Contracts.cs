@@ -81,6 +81,6 @@ public sealed record WarehouseBody(string? Code, string? Name, string? Province,
 public sealed record WarehouseView(string Code, string Name, string Province, string City, string Address, int Priority, bool Active);
 
 /// <summary>RFC 7807 problem with the field errors and, for short stock, the SKUs that are short.</summary>
-public sealed record ProblemView(int? Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors, IReadOnlyList<string>? Skus);
+public sealed record ProblemView(int? Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors, IReadOnlyList<string>? Skus, string? Code = null);
 
 public sealed record RoleView(string Id, string TenantId, string Name, IReadOnlyList<string> Permissions, IReadOnlyList<string> Warehouses);

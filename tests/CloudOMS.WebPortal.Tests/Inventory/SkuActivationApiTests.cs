@@ -40,6 +40,7 @@ public sealed class SkuActivationApiTests(PortalFactory portal) : IClassFixture<
         var shipped = await _api.Act(approved.OrderId, "ship", new { carrier = "SF", trackingNo = Unique.TrackingNo() });
 
         Assert.Equal([code], refusal.Skus);
+        Assert.Equal("sku_inactive", refusal.Code);
         Assert.Contains("已停用", refusal.Detail);
         Assert.Equal("PendingReview", (await _api.Order(waiting.OrderId)).Status);
         Assert.Equal("Shipped", shipped.Status);

@@ -82,6 +82,7 @@ public sealed class AllocationTests(PortalFactory portal) : IClassFixture<Portal
         var response = await _api.Post($"/api/orders/{order.OrderId}/approve");
 
         var problem = await OmsClient.Problem(response, HttpStatusCode.Conflict);
+        Assert.Equal("insufficient_stock", problem.Code);
         Assert.Equal([scarce], problem.Skus);
         Assert.Contains(scarce, problem.Detail);
         Assert.DoesNotContain(plenty, problem.Detail);

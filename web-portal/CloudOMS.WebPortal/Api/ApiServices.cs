@@ -8,7 +8,7 @@ public static class ApiServices
 {
     public static IServiceCollection AddCloudOmsApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(ApiProblems.AddCodes);
         services.AddExceptionHandler<ApiProblems>();
         // Binding failures (malformed JSON, wrong types) reach ApiProblems and get a 400 in the user's words.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
