@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Backs up a CloudOMS deployment while it runs, into one .tar.gz:
-#   - embedded default (SQLite): grains.db, readmodel.db and identity.db copied with SQLite's online backup
+#   - embedded default (SQLite): grains.db, readmodel.db, identity.db and billing.db copied with SQLite's online backup
 #     (consistent even while the portal writes), plus keys/ (OIDC signing keys, data protection key ring);
 #   - PostgreSQL (Storage__Provider=Postgres): a pg_dump of the database in Storage__ConnectionString, plus the
 #     data folder's SQLite files and keys/ as above.
@@ -13,7 +13,7 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqli
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/backup"
 
-for db in grains.db readmodel.db identity.db; do
+for db in grains.db readmodel.db identity.db billing.db; do
   [ -f "$data/$db" ] && sqlite3 "$data/$db" ".timeout 30000" ".backup '$work/backup/$db'"
 done
 [ -d "$data/keys" ] && cp -a "$data/keys" "$work/backup/keys"

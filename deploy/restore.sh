@@ -14,7 +14,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 tar -C "$work" -xzf "$in"
 (cd "$work" && sha256sum --quiet -c SHA256SUMS) || { echo "backup is damaged (checksums differ)" >&2; exit 1; }
 mkdir -p "$data"
-for db in grains.db readmodel.db identity.db; do
+for db in grains.db readmodel.db identity.db billing.db; do
   [ -f "$work/$db" ] && cp "$work/$db" "$data/$db"
 done
 [ -d "$work/keys" ] && cp -a "$work/keys" "$data/keys"

@@ -21,6 +21,9 @@ public static class IdentityMigrations
         {
             if (store.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711005)", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            // SQLite: write-ahead log, so reads never block a write and concurrent saves wait their turn rather than
+            // fail with "database is locked" (stored in the file; a no-op once set).
+            if (!store.Postgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
         }
         finally
         {
