@@ -25,18 +25,42 @@ public sealed class StateSizeTests
         Assert.True(after100K <= after100, $"state grew from {after100} to {after100K} bytes");
     }
 
-    /// <summary>Each order reserves one unit, acknowledges, ships it and acknowledges, as the order saga does.</summary>
+    /// <summary>
+    /// Each order reserves one unit, acknowledges, ships it and acknowledges, as the order saga does, and as the saga
+    /// retries a write whose outcome is unknown (a busy machine may let a storage write pass its command timeout) with
+    /// the same operation id.
+    /// </summary>
     private static async Task ReserveAndShip(ISkuInventoryGrain sku, int from, int to)
     {
         const int Concurrent = 2_000;
         for (var start = from; start < to; start += Concurrent)
         {
             var orders = Enumerable.Range(start, Math.Min(Concurrent, to - start)).Select(i => $"SO-{i}").ToList();
-            var reserved = await Task.WhenAll(orders.Select(o => sku.Reserve(new ReserveRequest($"{o}:r1:1", o, 1, ["WH1"]))));
+            var reserved = await Task.WhenAll(orders.Select(o => Retried(() => sku.Reserve(new ReserveRequest($"{o}:r1:1", o, 1, ["WH1"])))));
             Assert.All(reserved, r => Assert.True(r.Reserved));
-            await sku.Acknowledge([.. orders.Select(o => $"{o}:r1:1")]);
-            await Task.WhenAll(orders.Select(o => sku.Commit(new StockOpRequest($"{o}:c2:1", o, "WH1", 1))));
-            await sku.Acknowledge([.. orders.Select(o => $"{o}:c2:1")]);
+            await Retried(() => sku.Acknowledge([.. orders.Select(o => $"{o}:r1:1")]));
+            await Task.WhenAll(orders.Select(o => Retried(() => sku.Commit(new StockOpRequest($"{o}:c2:1", o, "WH1", 1)))));
+            await Retried(() => sku.Acknowledge([.. orders.Select(o => $"{o}:c2:1")]));
         }
     }
+
+    private static async Task<T> Retried<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (OutcomeUnknownException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static Task Retried(Func<Task> call) => Retried(async () =>
+    {
+        await call();
+        return true;
+    });
 }

@@ -71,13 +71,13 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         var refusal = exception as CommandException;
         var code = refusal?.Code ?? exception switch
         {
-            BadHttpRequestException { InnerException: System.Text.Json.JsonException } => ErrorCodes.InvalidInput,
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException body } when FieldProblem(body) => ErrorCodes.InvalidInput,
             BadHttpRequestException => ErrorCodes.MalformedRequest,
             _ => DatabaseConflict.Of(exception) ?? await Transient(exception),
         };
         if (code is null) return false;
         var (status, title) = Codes.TryGetValue(code, out var known) ? known : Codes[ErrorCodes.Of(refusal?.Kind ?? FailureKind.Conflict)];
-        var json = (exception as BadHttpRequestException)?.InnerException as System.Text.Json.JsonException;
+        var json = (exception as BadHttpRequestException)?.InnerException is System.Text.Json.JsonException bodyError && FieldProblem(bodyError) ? bodyError : null;
         var detail = TransientDetails.GetValueOrDefault(code) ?? (json is null ? exception.Message : BodyProblem(json));
         if (status == 503)
         {
@@ -101,10 +101,16 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// Whether a body error is about one field (refused text, a value of the wrong type: 400 naming the field) rather
+    /// than JSON that does not parse at all (the reader's own error inside: malformed_request).
+    /// </summary>
+    private static bool FieldProblem(System.Text.Json.JsonException error) => error is JsonText.RefusedText || error.InnerException is not System.Text.Json.JsonException;
+
     /// <summary>What is wrong with a body field: refused text says which character; anything else is a value of the wrong shape.</summary>
     private static string BodyProblem(System.Text.Json.JsonException error) => error is JsonText.RefusedText
         ? error.Message
-        : "格式不正确（类型不符或 JSON 无效） / the value has the wrong type or the JSON is malformed";
+        : "格式不正确（类型不符） / the value has the wrong type";
 
     /// <summary>The code of a transient failure, or null for a bug.</summary>
     private async Task<string?> Transient(Exception exception) => TransientFailure.Of(exception) switch
