@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ErrorCodes = CloudOMS.Grains.ErrorCodes;
 using CloudOMS.Grains.Tests.Failover;
 using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.WebPortal.Api;
@@ -55,7 +56,7 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
         await portal.InitializeAsync();
         try
         {
-            output.WriteLine(await KillMidBurst(cluster, portal.Api));
+            await KillMidBurst(cluster, portal.Api);
         }
         catch
         {
@@ -68,7 +69,7 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
         }
     }
 
-    private async Task<string> KillMidBurst(ProcessCluster cluster, OmsClient api)
+    private async Task KillMidBurst(ProcessCluster cluster, OmsClient api)
     {
         var stock = new Dictionary<string, int>();
         for (var i = 0; i < 6; i++)
@@ -127,11 +128,15 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
             $"{Max(unavailable.Where(a => a.SentAt > killedAt))} ms (slowest)",
             $"every approval answered 200 or 409 {burstEnded.TotalSeconds:0.0} s after the kill");
 
+        // Printed before the checks, so a failed run shows what happened.
+        output.WriteLine(summary);
         Assert.Empty(all.Where(a => a.Status >= 500 && a.Status != 503).Select(a => $"{a.OrderId}: {a.Status} {a.Code}"));
         Assert.All(unavailable, a => Assert.True(a.RetryAfter && TransientCodes.Contains(a.Code), $"{a.OrderId}: 503 {a.Code}, Retry-After {a.RetryAfter}"));
-        // Without the gateway-loss signal these waited for the whole deadline (4 s); now about 1 s after the kill.
-        Assert.All(inFlightAtKill, a => Assert.True(Stopwatch.GetElapsedTime(killedAt, a.AnsweredAt) < ApiDeadline.Budget - TimeSpan.FromSeconds(1),
-            $"{a.OrderId} answered {a.Status} only {Stopwatch.GetElapsedTime(killedAt, a.AnsweredAt)} after the kill"));
+        // Without the gateway-loss signal these waited for the whole request deadline and answered 503 timeout; now
+        // the lost connection ends them (service_unavailable, about 1 s after the kill on an idle machine: the summary
+        // prints the figure; timings are reported, not asserted, on these shared machines).
+        Assert.All(inFlightAtKill, a => Assert.True(a.Code != ErrorCodes.Timeout,
+            $"{a.OrderId} waited for the request deadline: {a.Status} {a.Code} {Stopwatch.GetElapsedTime(killedAt, a.AnsweredAt).TotalMilliseconds:0} ms after the kill"));
         Assert.All(final.Values, a => Assert.True(a.Status == 200 || (a.Status == 409 && a.Code == "insufficient_stock"),
             $"{a.OrderId}: {a.Status} {a.Code} after re-sending for {ResendFor}"));
 
@@ -157,7 +162,6 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
             var level = await api.Level(sku, Main);
             Assert.Equal((sku, onHand, approved), (sku, level.OnHand, level.Reserved));
         }
-        return summary;
     }
 
     /// <summary>Sends the approval and, after a 503, sends it again (as Retry-After invites, sooner) until it is answered.</summary>
