@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CloudOMS.Billing.Data;
 using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Providers;
+using CloudOMS.Grains;
 
 namespace CloudOMS.Billing.Subscriptions;
 
@@ -11,7 +12,6 @@ public static class Invoices
 {
     // No 0/O, 1/I/L: a reference is read off paper and typed by hand.
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static Invoice Issue(string tenantId, InvoiceKind kind, PlanOptions plan, BillingCycle cycle, decimal amount,
         DateTimeOffset periodStart, DateTimeOffset periodEnd, BillTo billTo, string method, DateTimeOffset now, DateTimeOffset due)
@@ -21,7 +21,7 @@ public static class Invoices
         {
             Id = code.ToLowerInvariant(),
             TenantId = tenantId,
-            Number = $"CO{now.ToOffset(ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{code[..6]}",
+            Number = $"CO{ChinaTime.Format(now, "yyyyMMdd")}-{code[..6]}",
             Reference = $"COMS-{code[6..]}{Code(4)}",
             Kind = kind,
             Status = InvoiceStatus.Open,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudOMS.Grains;
 using CloudOMS.Silo.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,6 @@ namespace CloudOMS.LoadTests.PortalPages;
 /// </summary>
 public static class ReadModelFill
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static async Task<(int Added, TimeSpan Elapsed)> Run(string readModelPath, string tenantId, int target, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -23,7 +22,7 @@ public static class ReadModelFill
         var missing = target - templates.Count;
         if (missing <= 0 || templates.Count == 0) return (0, clock.Elapsed);
 
-        var today = DateTimeOffset.UtcNow.ToOffset(China).Date;
+        var today = ChinaTime.Of(DateTimeOffset.UtcNow).Date;
         var random = new Random(20261125);
         const int batch = 5_000;
         for (var start = 0; start < missing; start += batch)
@@ -41,7 +40,7 @@ public static class ReadModelFill
     private static OrderRow Copy(OrderRow template, int n, DateTime today, Random random)
     {
         var day = today.AddDays(-random.Next(30));
-        var created = new DateTimeOffset(day, China).AddSeconds(random.Next(86_400));
+        var created = new DateTimeOffset(day, ChinaTime.Offset).AddSeconds(random.Next(86_400));
         var shift = created - template.CreatedAt;
         // Numbers from 60000 up on each day stay clear of the tenant's own counter in a measurement run.
         var orderId = $"SO{day:yyyyMMdd}{60_000 + n % 40_000:D5}{n / 40_000}";

@@ -3,11 +3,9 @@ namespace CloudOMS.Grains;
 /// <summary>Order numbers read the way clerks say them: SO + China date + running number of the day.</summary>
 public static class OrderNumbering
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static string Next(TenantState state, DateTimeOffset now)
     {
-        var day = now.ToOffset(ChinaOffset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = ChinaTime.Format(now, "yyyyMMdd");
         if (state.OrderDay != day)
         {
             state.OrderDay = day;

@@ -8,7 +8,6 @@ namespace CloudOMS.Grains;
 /// </summary>
 public static class TenantQuotas
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>Keeps <paramref name="entitlement"/> if it is newer than the one held; false when it was stale.</summary>
     public static bool Apply(TenantState state, Entitlement entitlement)
@@ -83,7 +82,7 @@ public static class TenantQuotas
     }
 
     /// <summary>The China calendar month, e.g. "2026-11": monthly order quotas restart at midnight Beijing time.</summary>
-    public static string Month(DateTimeOffset now) => now.ToOffset(ChinaOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string Month(DateTimeOffset now) => ChinaTime.Format(now, "yyyy-MM");
 
     private static void RollMonth(TenantState state, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using CloudOMS.Grains;
+
 namespace CloudOMS.Silo.ReadModel;
 
 /// <summary>Every read-model row belongs to a tenant.</summary>
@@ -110,13 +112,11 @@ public sealed class OrderRow : ITenantRow, IVersionedRow
     public int Version { get; set; }
     public List<OrderLineRow> Lines { get; set; } = [];
 
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>Sets the figures derived from the creation and shipping times.</summary>
     public void SetTimes(DateTimeOffset createdAt, DateTimeOffset? shippedAt)
     {
         CreatedAt = createdAt;
-        CreatedOn = DateOnly.FromDateTime(createdAt.ToOffset(ChinaOffset).DateTime);
+        CreatedOn = ChinaTime.Day(createdAt);
         ShippedAt = shippedAt;
         ProcessingMinutes = shippedAt is { } shipped ? (int)Math.Round((shipped - createdAt).TotalMinutes) : null;
     }

@@ -1,16 +1,15 @@
 using System.Globalization;
 using CloudOMS.Billing.Plans;
+using CloudOMS.Grains;
 
 namespace CloudOMS.WebPortal.Billing;
 
 /// <summary>How the billing pages print money (¥1,999.00), dates (China time) and quotas (null: no limit).</summary>
 public static class BillingFormat
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
 
-    public static string Date(DateTimeOffset at) => at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at) => ChinaTime.Format(at, "yyyy-MM-dd");
 
     public static string Date(DateTimeOffset? at) => at is { } value ? Date(value) : "";
 

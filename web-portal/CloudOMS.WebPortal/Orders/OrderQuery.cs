@@ -22,8 +22,6 @@ public sealed record OrderQuery(
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
@@ -62,12 +60,12 @@ public sealed record OrderQuery(
         if (Blank(Warehouse) is { } warehouse) query = query.Where(o => o.Warehouse == warehouse);
         if (Day(From) is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+            var start = ChinaTime.StartOf(from);
             query = query.Where(o => o.CreatedAt >= start);
         }
         if (Day(To) is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+            var end = ChinaTime.StartOf(to.AddDays(1));
             query = query.Where(o => o.CreatedAt < end);
         }
         if (!string.IsNullOrWhiteSpace(Q))

@@ -46,7 +46,7 @@ public static class TrackingPage
             ? $"""<p id="shipment">{Html.E(Labels.Carrier(s.Carrier))}（{Html.E(s.Carrier)}）运单号 / tracking no. <b>{Html.E(s.TrackingNo)}</b></p>"""
             : "";
         var events = string.Concat(order.Timeline.Select(t =>
-            $"<li>{t.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} · {WebUtility.HtmlEncode(Event(t.Event))}</li>"));
+            $"<li>{ChinaTime.Minute(t.At)} · {WebUtility.HtmlEncode(Event(t.Event))}</li>"));
         return Html.Page($"订单 {order.OrderId}",
             $"""<p id="status">状态 / status: <b>{Html.E(OrderWorkflow.StatusName(order.Status))}</b> ({order.Status})</p>{shipment}<ol id="timeline">{events}</ol>""" + form);
     }

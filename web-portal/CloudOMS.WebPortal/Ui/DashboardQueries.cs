@@ -25,7 +25,7 @@ public static class DashboardQueries
 
     public static async Task<DashboardData> Load(ReadModelDbContext db, int days, DateTimeOffset now, IReadOnlySet<string>? scope)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(OrderRow.ChinaOffset).DateTime);
+        var today = ChinaTime.Day(now);
         var first = today.AddDays(1 - days);
         var (groups, customers, returning, bySku) = await Count(db, first, scope);
         var stock = await db.Stock.Where(s => scope == null || scope.Contains(s.WarehouseCode)).ToListAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.WebPortal.Orders;
@@ -34,7 +35,6 @@ public static class OrderExport
         await using var db = await readModel.CreateDbContextAsync();
         db.TenantId = grant.TenantId;
         var rows = await query.All(db, grant.Warehouses, MaxRows);
-        var china = TimeSpan.FromHours(8);
         var sheet = rows.Select(o => new Dictionary<string, object?>
         {
             [T["Col.OrderNo"]] = o.OrderId,
@@ -48,11 +48,11 @@ public static class OrderExport
             [T["Col.Tracking"]] = o.TrackingNo,
             [T["Col.Total"]] = o.Total,
             [T["Col.Paid"]] = o.Paid,
-            [T["Col.Created"]] = o.CreatedAt.ToOffset(china).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [T["Col.Created"]] = ChinaTime.Minute(o.CreatedAt),
         });
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet);
         stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"orders-{clock.GetUtcNow().ToOffset(china):yyyyMMdd-HHmm}.xlsx");
+        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"orders-{ChinaTime.Format(clock.GetUtcNow(), "yyyyMMdd-HHmm")}.xlsx");
     }
 }

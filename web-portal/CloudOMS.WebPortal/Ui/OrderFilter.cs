@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudOMS.Grains;
 using CloudOMS.WebPortal.Orders;
 
 namespace CloudOMS.WebPortal.Ui;
@@ -12,8 +13,6 @@ public sealed record OrderFilter(
     string? Search = null, string? Status = null, string? Channel = null, string? Warehouse = null,
     DateTime? From = null, DateTime? To = null, int? Period = null)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public OrderQuery Query(int page, int pageSize) => new(Status, Channel, Day(From), Day(To), Warehouse, Search, page, pageSize);
 
     public string ExportUrl =>
@@ -23,7 +22,7 @@ public sealed record OrderFilter(
     /// <summary>The last <paramref name="days"/> calendar days in China, today included, as the dashboard counts them.</summary>
     public OrderFilter WithPeriod(int days, DateTimeOffset now)
     {
-        var today = now.ToOffset(China).Date;
+        var today = ChinaTime.Of(now).Date;
         return this with { From = today.AddDays(1 - days), To = today, Period = days };
     }
 
