@@ -36,6 +36,7 @@ public static class IdentityHostingExtensions
         services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddTrustedProxies();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<IPublicUrls>(sp => sp.GetRequiredService<PublicUrls>());
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         Directory.CreateDirectory(dataDirectory);
         services.TryAddSingleton(TimeProvider.System);
@@ -130,7 +131,9 @@ public static class IdentityHostingExtensions
 
         services.AddScoped<AccessResolver>();
         services.AddScoped<CurrentAccess>();
+        services.AddScoped<IAuditStore, IdentityAuditStore>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ITenantAccounts, IdentityTenantAccounts>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<SignupService>();
         services.AddScoped<ApiClientService>();
