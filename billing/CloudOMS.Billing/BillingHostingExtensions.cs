@@ -2,6 +2,7 @@ using CloudOMS.Billing.Data;
 using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Providers;
 using CloudOMS.Billing.Subscriptions;
+using CloudOMS.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,7 @@ public static class BillingHostingExtensions
     {
         var services = builder.Services;
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var store = BillingStore.From(builder.Configuration, dataDirectory);
+        var store = BillingStore.From(DataLocation.Read(builder.Configuration, dataDirectory));
         services.AddSingleton(store);
         services.AddDbContext<BillingDb>(store.Configure);
         services.AddSingleton(sp => new SubscriptionRules(sp.GetRequiredService<IOptions<BillingOptions>>().Value));

@@ -8,6 +8,7 @@ using CloudOMS.Identity.Edge;
 using CloudOMS.Identity.Email;
 using CloudOMS.Identity.Keys;
 using CloudOMS.Identity.Signup;
+using CloudOMS.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class IdentityHostingExtensions
         services.AddOptions<CloudOmsIdentityOptions>().BindConfiguration(CloudOmsIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddTrustedProxies();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<IPublicUrls>(sp => sp.GetRequiredService<PublicUrls>());
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         Directory.CreateDirectory(dataDirectory);
         services.TryAddSingleton(TimeProvider.System);
@@ -42,7 +44,7 @@ public static class IdentityHostingExtensions
         // Cookies, antiforgery tokens and the browser's protected storage stay readable across restarts and by
         // every instance that shares the data folder (or volume): one key ring, one application name.
         // On PostgreSQL the key ring is in the shared database, so instances need no shared folder.
-        var store = IdentityStore.From(builder.Configuration, dataDirectory);
+        var store = IdentityStore.From(DataLocation.Read(builder.Configuration, dataDirectory));
         services.AddSingleton(store);
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
         if (store.Postgres) dataProtection.PersistKeysToDbContext<IdentityDb>();
@@ -129,7 +131,9 @@ public static class IdentityHostingExtensions
 
         services.AddScoped<AccessResolver>();
         services.AddScoped<CurrentAccess>();
+        services.AddScoped<IAuditStore, IdentityAuditStore>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ITenantAccounts, IdentityTenantAccounts>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<SignupService>();
         services.AddScoped<ApiClientService>();

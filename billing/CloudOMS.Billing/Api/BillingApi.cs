@@ -42,7 +42,7 @@ public static class BillingApi
     }
 
     private static async Task<Results<Ok<ChangeView>, ValidationProblem, ProblemHttpResult>> Change(PlanChangeInput input, BillingService billing, CurrentAccess access,
-        AuditLog audit, PublicUrls links, CancellationToken ct)
+        AuditLog audit, IPublicUrls links, CancellationToken ct)
     {
         if (!Enum.TryParse<BillingCycle>(input.Cycle ?? nameof(BillingCycle.Monthly), ignoreCase: true, out var cycle) || !Enum.IsDefined(cycle))
             return Invalid("cycle", "付费周期只能是 Monthly 或 Yearly / cycle must be Monthly or Yearly");

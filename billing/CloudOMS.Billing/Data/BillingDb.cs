@@ -1,4 +1,3 @@
-using CloudOMS.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -51,4 +50,7 @@ public class BillingDb(DbContextOptions<BillingDb> options) : DbContext(options)
     }
 
     private sealed class Cents() : ValueConverter<decimal, long>(value => (long)decimal.Round(value * 100), value => value / 100m);
+
+    /// <summary>Writes an instant at offset zero, as Npgsql requires for timestamptz.</summary>
+    private sealed class UtcTimestamp() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);
 }

@@ -1,23 +1,20 @@
-using CloudOMS.Identity.Data;
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace CloudOMS.Billing.Data;
 
 /// <summary>
-/// Where billing's tables live, from the deployment's one storage setting: billing.db in the data folder
-/// (SQLite, the default) or the "billing" schema of the PostgreSQL database the rest of CloudOMS uses.
+/// Where billing's tables live, from the deployment's one storage setting (<see cref="DataLocation"/>): billing.db in
+/// the data folder (SQLite, the default) or the "billing" schema of the PostgreSQL database the rest of CloudOMS uses.
 /// Tables come from EF Core migrations kept per database (Data/Migrations/Sqlite|Postgres).
 /// </summary>
 public sealed record BillingStore(bool Postgres, string ConnectionString)
 {
     public const string HistoryTable = "__BillingMigrations";
 
-    public static BillingStore From(IConfiguration configuration, string dataDirectory)
-    {
-        var identity = IdentityStore.From(configuration, dataDirectory);
-        return identity.Postgres ? new BillingStore(true, identity.ConnectionString) : Sqlite(Path.Combine(dataDirectory, "billing.db"));
-    }
+    public static BillingStore From(DataLocation location) => location.Postgres
+        ? new BillingStore(true, location.RequestConnectionString())
+        : Sqlite(location.SqliteFile("billing.db"));
 
     public static BillingStore Sqlite(string path) => new(false, $"Data Source={path}");
 
@@ -41,7 +38,7 @@ public sealed record BillingStore(bool Postgres, string ConnectionString)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711006)", cancellationToken);
+            if (Postgres) await db.Database.ExecuteSqlRawAsync(AdvisoryLocks.Lock(AdvisoryLocks.BillingMigration), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // SQLite: write-ahead log, so reads never block a write and concurrent saves wait their turn rather than
             // fail with "database is locked" (stored in the file; a no-op once set).
@@ -49,7 +46,7 @@ public sealed record BillingStore(bool Postgres, string ConnectionString)
         }
         finally
         {
-            if (Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4711006)", CancellationToken.None);
+            if (Postgres) await db.Database.ExecuteSqlRawAsync(AdvisoryLocks.Unlock(AdvisoryLocks.BillingMigration), CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

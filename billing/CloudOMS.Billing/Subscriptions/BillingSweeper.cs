@@ -2,7 +2,7 @@ using CloudOMS.Billing.Data;
 using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Providers;
 using CloudOMS.Grains;
-using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +48,7 @@ public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clo
         var options = services.GetRequiredService<IOptions<BillingOptions>>().Value;
         var publisher = services.GetRequiredService<EntitlementPublisher>();
         var now = clock.GetUtcNow();
-        await StartMissingTrials(db, services.GetRequiredService<IdentityDb>(), rules, cancellationToken);
+        await StartMissingTrials(db, services.GetRequiredService<ITenantAccounts>(), rules, cancellationToken);
 
         var changed = 0;
         var overdue = (await db.Invoices.Where(i => i.Status == InvoiceStatus.Open).ToListAsync(cancellationToken)).ToLookup(i => i.TenantId);
@@ -91,10 +91,10 @@ public sealed class BillingSweeper(IServiceScopeFactory scopes, BillingClock clo
         return changed;
     }
 
-    private static async Task StartMissingTrials(BillingDb db, IdentityDb identity, SubscriptionRules rules, CancellationToken cancellationToken)
+    private static async Task StartMissingTrials(BillingDb db, ITenantAccounts accounts, SubscriptionRules rules, CancellationToken cancellationToken)
     {
         var known = (await db.Subscriptions.Select(s => s.TenantId).ToListAsync(cancellationToken)).ToHashSet();
-        var tenants = await identity.Tenants.AsNoTracking().Select(t => new { t.Id, t.CreatedAt }).ToListAsync(cancellationToken);
+        var tenants = await accounts.All(cancellationToken);
         foreach (var tenant in tenants.Where(t => !known.Contains(t.Id)))
             db.Subscriptions.Add(rules.StartTrial(tenant.Id, tenant.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);

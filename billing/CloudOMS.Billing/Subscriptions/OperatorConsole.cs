@@ -2,7 +2,6 @@ using CloudOMS.Billing.Data;
 using CloudOMS.Billing.Plans;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
-using CloudOMS.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,14 +16,12 @@ public sealed record TenantAccountRow(string TenantId, string Name, DateTimeOffs
 /// written to the tenant's audit log (its admins see what the platform did) with the operator as the actor.
 /// </summary>
 public sealed class OperatorConsole(
-    BillingDb db, IdentityDb identity, BillingService billing, SubscriptionRules rules, IOptions<BillingOptions> options,
+    BillingDb db, ITenantAccounts accounts, BillingService billing, SubscriptionRules rules, IOptions<BillingOptions> options,
     IGrainFactory grains, AuditLog audit, BillingClock clock)
 {
     public async Task<IReadOnlyList<TenantAccountRow>> Tenants(string? search, CancellationToken cancellationToken = default)
     {
-        var query = identity.Tenants.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(t => t.Id.Contains(search) || t.Name.Contains(search));
-        var tenants = await query.OrderBy(t => t.Id).Take(200).ToListAsync(cancellationToken);
+        var tenants = await accounts.Find(search, 200, cancellationToken);
         var ids = tenants.Select(t => t.Id).ToList();
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.TenantId)).ToDictionaryAsync(s => s.TenantId, cancellationToken);
         var open = (await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.TenantId) && i.Status == InvoiceStatus.Open).ToListAsync(cancellationToken))

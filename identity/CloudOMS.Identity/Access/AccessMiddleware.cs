@@ -3,28 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CloudOMS.Identity.Access;
 
-/// <summary>The permission a route needs; <see cref="AnyMember"/> means any signed-in member of the tenant.</summary>
-public sealed record RequiresPermission(string Code)
-{
-    public const string AnyMember = "";
-}
-
-/// <summary>The caller's grant for this request, set by the access middleware for /api routes.</summary>
-public sealed class CurrentAccess
-{
-    public AccessGrant? Grant { get; set; }
-
-    public AccessGrant Required => Grant ?? throw new InvalidOperationException("No access grant was resolved for this request.");
-
-    /// <summary>Whether the caller may see a warehouse's orders and stock.</summary>
-    public bool Sees(string? warehouse) => Grant?.Sees(warehouse) ?? true;
-}
-
 public static class AccessExtensions
 {
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string code) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RequiresPermission(code));
-
     /// <summary>
     /// For every /api route: a valid bearer token (401 otherwise), a tenant membership or live API
     /// client behind it (403), and the permission the route declares (403). A route that declares

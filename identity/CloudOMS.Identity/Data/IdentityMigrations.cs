@@ -1,3 +1,4 @@
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,7 +20,7 @@ public static class IdentityMigrations
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (store.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711005)", cancellationToken);
+            if (store.Postgres) await db.Database.ExecuteSqlRawAsync(AdvisoryLocks.Lock(AdvisoryLocks.IdentityMigration), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // SQLite: write-ahead log, so reads never block a write and concurrent saves wait their turn rather than
             // fail with "database is locked" (stored in the file; a no-op once set).
@@ -27,7 +28,7 @@ public static class IdentityMigrations
         }
         finally
         {
-            if (store.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4711005)", CancellationToken.None);
+            if (store.Postgres) await db.Database.ExecuteSqlRawAsync(AdvisoryLocks.Unlock(AdvisoryLocks.IdentityMigration), CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

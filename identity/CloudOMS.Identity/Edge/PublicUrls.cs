@@ -9,7 +9,7 @@ namespace CloudOMS.Identity.Edge;
 /// first address this server listens on. Never the request's Host header: the caller writes that one, and a
 /// reset link mailed to "their" host would hand them a valid token.
 /// </summary>
-public sealed class PublicUrls(IOptions<CloudOmsIdentityOptions> options, IServiceProvider services, ILogger<PublicUrls> logger)
+public sealed class PublicUrls(IOptions<CloudOmsIdentityOptions> options, IServiceProvider services, ILogger<PublicUrls> logger) : IPublicUrls
 {
     /// <summary>The embedded start's address, when nothing better is known.</summary>
     public const string EmbeddedDefault = "http://localhost:5080";

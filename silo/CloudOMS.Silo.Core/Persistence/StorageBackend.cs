@@ -1,7 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using CloudOMS.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CloudOMS.Silo.Persistence;
@@ -43,17 +42,10 @@ public sealed class StorageBackend : IAsyncDisposable
         : "";
 
     /// <summary>Held while migrating, so silos starting together apply each script once.</summary>
-    public string? MigrationLock => Provider == StorageProvider.Postgres ? "SELECT pg_advisory_lock(4711002)" : null;
-    public string? MigrationUnlock => Provider == StorageProvider.Postgres ? "SELECT pg_advisory_unlock(4711002)" : null;
+    public string? MigrationLock => Provider == StorageProvider.Postgres ? AdvisoryLocks.Lock(AdvisoryLocks.GrainSchemaMigration) : null;
+    public string? MigrationUnlock => Provider == StorageProvider.Postgres ? AdvisoryLocks.Unlock(AdvisoryLocks.GrainSchemaMigration) : null;
 
-    public static StorageOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
-            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), errors.Select(e => e.ErrorMessage ?? "invalid"));
-        return options;
-    }
+    public static StorageOptions ReadOptions(IConfiguration configuration) => DataLocation.ReadStorage(configuration);
 
     public static StorageBackend Create(StorageOptions storage, CloudOmsOptions oms)
     {

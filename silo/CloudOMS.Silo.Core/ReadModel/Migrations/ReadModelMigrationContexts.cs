@@ -5,8 +5,8 @@ namespace CloudOMS.Silo.ReadModel;
 
 // The read model's migrations are kept per database: each set belongs to one of these contexts, which
 // differ from ReadModelDbContext only in name. Add a migration to both after changing the tables:
-//   dotnet ef migrations add <Name> -p silo/CloudOMS.Silo -c SqliteReadModelMigrations -o ReadModel/Migrations/Sqlite
-//   dotnet ef migrations add <Name> -p silo/CloudOMS.Silo -c PostgresReadModelMigrations -o ReadModel/Migrations/Postgres
+//   dotnet ef migrations add <Name> -p silo/CloudOMS.Silo.Core -c SqliteReadModelMigrations -o ReadModel/Migrations/Sqlite
+//   dotnet ef migrations add <Name> -p silo/CloudOMS.Silo.Core -c PostgresReadModelMigrations -o ReadModel/Migrations/Postgres
 
 public sealed class SqliteReadModelMigrations(DbContextOptions<ReadModelDbContext> options) : ReadModelDbContext(options);
 

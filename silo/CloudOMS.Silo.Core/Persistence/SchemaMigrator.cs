@@ -19,7 +19,8 @@ public sealed class SchemaMigrator(StorageBackend backend, TimeProvider clock, I
     public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Persistence.Scripts.{provider}.";
+        // Resource names are the root namespace (CloudOMS.Silo) and the folder: this class's namespace and Scripts/.
+        var prefix = $"{typeof(SchemaMigrator).Namespace}.Scripts.{provider}.";
         var scripts = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +16,7 @@ public static class ReadModelSchema
     private const string VersionCheckpoint = "schema-version";
 
     /// <summary>Held by whoever writes the read model on PostgreSQL, so processes sharing it take turns.</summary>
-    public const string WriterLock = "SELECT pg_advisory_xact_lock(4711003)";
+    public static readonly string WriterLock = AdvisoryLocks.TransactionLock(AdvisoryLocks.ReadModelWriter);
 
     public static async Task Ensure(ReadModelDatabase database, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -27,7 +28,7 @@ public static class ReadModelSchema
             logger.LogInformation("Replacing a read model file made before migrations; it will be refilled from grain storage");
             await db.Database.EnsureDeletedAsync(cancellationToken);
         }
-        await Migrate(db, "SELECT pg_advisory_lock(4711004)", "SELECT pg_advisory_unlock(4711004)", cancellationToken);
+        await Migrate(db, AdvisoryLocks.Lock(AdvisoryLocks.ReadModelMigration), AdvisoryLocks.Unlock(AdvisoryLocks.ReadModelMigration), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TakeWriterLock(db, cancellationToken);

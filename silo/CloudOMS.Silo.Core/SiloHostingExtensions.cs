@@ -6,6 +6,7 @@ using CloudOMS.Silo.Projection;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Sagas;
 using CloudOMS.Silo.Tenancy;
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -200,7 +201,7 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>The data folder from configuration, for the other stores that live beside the grains.</summary>
-    public static string DataDirectory(this IConfiguration configuration) => ReadOptions(configuration).DataDirectory;
+    public static string DataDirectory(this IConfiguration configuration) => DataLocation.ReadDataDirectory(configuration);
 
     internal static CloudOmsOptions ReadOptions(IConfiguration configuration) =>
         configuration.GetSection(CloudOmsOptions.Section).Get<CloudOmsOptions>() ?? new CloudOmsOptions();
