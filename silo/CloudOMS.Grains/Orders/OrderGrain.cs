@@ -4,7 +4,8 @@ namespace CloudOMS.Grains;
 
 /// <summary>
 /// One order: its state machine, and the durable record of the stock it holds. Stock steps run as a
-/// saga (see OrderGrain.Saga.cs); every command first finishes a saga left over from a crash.
+/// saga (<see cref="OrderSaga"/> decides, OrderGrain.Saga.cs calls and saves); every command first
+/// finishes a saga left over from a crash.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState(StorageNames.Order, StorageNames.Provider)] IPersistentState<OrderState> state,
@@ -86,7 +87,8 @@ public sealed partial class OrderGrain(
         if (!await Ready(OrderAction.Cancel)) return Order;
         if (Order.Hold != StockHold.Reserved)
             return await Apply(o => o.Status = OrderStatus.Cancelled, "cancelled", actor, reason);
-        await StartSaga(SagaKind.Release, Order.Warehouse!, actor, s => s.Reason = reason);
+        Saga.Release(actor, reason);
+        await RunNewStep();
         return Order;
     }
 
@@ -97,7 +99,8 @@ public sealed partial class OrderGrain(
         if (string.IsNullOrWhiteSpace(trackingNo) || trackingNo.Length > Limits.ShortText || !Limits.IsCode(trackingNo))
             throw CommandException.Invalid("trackingNo", "请填写有效的运单号 / a valid tracking number is required");
         if (!await Ready(o => OrderWorkflow.DecideShip(o, carrier, trackingNo))) return Order;
-        await StartSaga(SagaKind.Commit, Order.Warehouse!, actor, s => (s.Carrier, s.TrackingNo) = (carrier, trackingNo));
+        Saga.Commit(actor, carrier, trackingNo);
+        await RunNewStep();
         return Order;
     }
 
