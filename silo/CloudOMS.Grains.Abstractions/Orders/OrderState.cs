@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace CloudOMS.Grains;
 
 /// <summary>
-/// Stored state of an order and the view the grain returns. It is the durable record of what
-/// stock the order holds; its collections are bounded by the order itself.
+/// Stored state of an order, read by the grain and by the read-model projection; callers get an
+/// <see cref="OrderSnapshot"/> instead. It is the durable record of what stock the order holds;
+/// its collections are bounded by the order itself.
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.OrderState")]
 public sealed class OrderState

@@ -13,9 +13,9 @@ public sealed partial class OrderGrain
     // Storage replaces the state object when it reads it, so the saga is always made over the current one.
     private OrderSaga Saga => new(state.State);
 
-    public async Task<OrderState> Approve(string actor)
+    public async Task<OrderSnapshot> Approve(string actor)
     {
-        if (!await Ready(OrderAction.Approve)) return Order;
+        if (!await Ready(OrderAction.Approve)) return View;
         var stock = await LoadStock();
         var inactive = OrderSaga.InactiveSkus(stock);
         if (inactive.Count > 0)
@@ -27,7 +27,7 @@ public sealed partial class OrderGrain
             throw CommandException.Conflict(ErrorCodes.InsufficientStock,
                 "库存不足，无法审核：" + string.Join("；", refused.Shortages.Select(s => $"{s.SkuCode} 需要 {s.Needed}，可用 {s.Available}")) + " / insufficient stock",
                 [.. refused.Shortages.Select(s => s.SkuCode)]);
-        return Order;
+        return View;
     }
 
     public async Task<bool> ResumeSaga()
