@@ -4,40 +4,40 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Creates the order; a repeat with the same id returns the existing order.</summary>
     [TenantWrite]
-    Task<OrderState> Create(NewOrder order);
+    Task<OrderSnapshot> Create(NewOrder order);
 
-    Task<OrderState?> Get();
+    Task<OrderSnapshot?> Get();
 
     [TenantWrite]
-    Task<OrderState> Submit(string actor);
+    Task<OrderSnapshot> Submit(string actor);
 
     /// <summary>Reserves every line in one warehouse (highest priority that has stock) or refuses with the short SKUs.</summary>
     [TenantWrite]
-    Task<OrderState> Approve(string actor);
+    Task<OrderSnapshot> Approve(string actor);
 
     [TenantWrite]
-    Task<OrderState> Hold(string actor, string reason);
+    Task<OrderSnapshot> Hold(string actor, string reason);
 
     [TenantWrite]
-    Task<OrderState> ReleaseHold(string actor);
+    Task<OrderSnapshot> ReleaseHold(string actor);
 
     [TenantWrite]
-    Task<OrderState> Cancel(string actor, string reason);
+    Task<OrderSnapshot> Cancel(string actor, string reason);
 
     [TenantWrite]
-    Task<OrderState> StartPicking(string actor);
+    Task<OrderSnapshot> StartPicking(string actor);
 
     [TenantWrite]
-    Task<OrderState> Ship(string actor, string carrier, string trackingNo);
+    Task<OrderSnapshot> Ship(string actor, string carrier, string trackingNo);
 
     [TenantWrite]
-    Task<OrderState> MarkDelivered(string actor);
+    Task<OrderSnapshot> MarkDelivered(string actor);
 
     [TenantWrite]
-    Task<OrderState> Complete(string actor);
+    Task<OrderSnapshot> Complete(string actor);
 
     [TenantWrite]
-    Task<OrderState> RecordPayment(string actor, PaymentInput payment);
+    Task<OrderSnapshot> RecordPayment(string actor, PaymentInput payment);
 
     /// <summary>Finishes or compensates a stock step interrupted by a crash. True when nothing is left pending.</summary>
     Task<bool> ResumeSaga();

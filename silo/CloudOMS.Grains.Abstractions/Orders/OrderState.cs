@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace CloudOMS.Grains;
 
 /// <summary>
-/// Stored state of an order and the view the grain returns. It is the durable record of what
-/// stock the order holds; its collections are bounded by the order itself.
+/// Stored state of an order, read by the grain and by the read-model projection; callers get an
+/// <see cref="OrderSnapshot"/> instead. It is the durable record of what stock the order holds;
+/// its collections are bounded by the order itself.
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.OrderState")]
 public sealed class OrderState
@@ -21,7 +22,7 @@ public sealed class OrderState
     [Id(9)] public string Currency { get; set; } = "CNY";
     [Id(10)] public string? Warehouse { get; set; }
     [Id(11)] public StockHold Hold { get; set; }
-    [Id(12)] public OrderSaga? Saga { get; set; }
+    [Id(12)] public SagaStep? Saga { get; set; }
     [Id(13)] public Shipment? Shipment { get; set; }
     [Id(14)] public List<Payment> Payments { get; set; } = [];
     [Id(15)] public List<TimelineEntry> Timeline { get; set; } = [];
@@ -71,9 +72,12 @@ public enum SagaKind
     Commit,
 }
 
-/// <summary>A stock step in progress. It is saved before any SKU grain is called, so it can resume.</summary>
+/// <summary>
+/// A stock step in progress. It is saved before any SKU grain is called, so it can resume. The alias keeps the
+/// type's former name (OrderSaga, now the class that decides the steps): the wire name must not change.
+/// </summary>
 [GenerateSerializer, Alias("cloudoms.OrderSaga")]
-public sealed class OrderSaga
+public sealed class SagaStep
 {
     [Id(0)] public SagaKind Kind { get; set; }
     [Id(1)] public string Warehouse { get; set; } = "";
@@ -86,7 +90,16 @@ public sealed class OrderSaga
     [Id(7)] public string? Reason { get; set; }
     [Id(8)] public int Attempt { get; set; }
     [Id(9)] public List<string> Tried { get; set; } = [];
+    /// <summary>
+    /// Reserve only: the lines the last warehouse tried could not fill. Saved with the step, so a refusal decided
+    /// after a crash (when no warehouse is left to try) still names the short SKUs.
+    /// </summary>
+    [Id(10)] public List<Shortage> Shortages { get; set; } = [];
 }
+
+/// <summary>A line the chosen warehouse cannot fill.</summary>
+[GenerateSerializer, Immutable, Alias("cloudoms.Shortage")]
+public sealed record Shortage([property: Id(0)] string SkuCode, [property: Id(1)] int Needed, [property: Id(2)] int Available);
 
 [GenerateSerializer, Alias("cloudoms.SkuOperation")]
 public sealed class SkuOperation

@@ -1,8 +1,5 @@
 namespace CloudOMS.Grains;
 
-/// <summary>A line the chosen warehouse cannot fill.</summary>
-public sealed record Shortage(string SkuCode, int Needed, int Available);
-
 public sealed record AllocationPlan(string? Warehouse, IReadOnlyList<Shortage> Shortages);
 
 /// <summary>

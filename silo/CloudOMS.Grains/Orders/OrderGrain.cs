@@ -4,7 +4,8 @@ namespace CloudOMS.Grains;
 
 /// <summary>
 /// One order: its state machine, and the durable record of the stock it holds. Stock steps run as a
-/// saga (see OrderGrain.Saga.cs); every command first finishes a saga left over from a crash.
+/// saga (<see cref="OrderSaga"/> decides, OrderGrain.Saga.cs calls and saves); every command first
+/// finishes a saga left over from a crash. Callers get an <see cref="OrderSnapshot"/>, never the state.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState(StorageNames.Order, StorageNames.Provider)] IPersistentState<OrderState> state,
@@ -15,10 +16,11 @@ public sealed partial class OrderGrain(
     private OrderState Order => state.State;
     private string TenantId => GrainKeys.TenantIdOf(this.GetPrimaryKeyString());
     private string OrderId => GrainKeys.TryParseId(this.GetPrimaryKeyString());
+    private OrderSnapshot View => OrderSnapshots.Of(Order);
 
-    public async Task<OrderState> Create(NewOrder order)
+    public async Task<OrderSnapshot> Create(NewOrder order)
     {
-        if (Order.Exists) return Order;
+        if (Order.Exists) return View;
         OrderValidator.Validate(order).ThrowIfAny();
         var skus = await LoadSkus(order.Lines.Select(l => l.SkuCode));
         var unknownOrInactive = new FieldErrors();
@@ -53,61 +55,63 @@ public sealed partial class OrderGrain(
         Order.PaymentStatus = PaymentStatus.Unpaid;
         AddTimeline("created", order.Actor, order.Channel);
         await Write();
-        return Order;
+        return View;
     }
 
-    public Task<OrderState?> Get() => Task.FromResult(Order.Exists ? Order : null);
+    public Task<OrderSnapshot?> Get() => Task.FromResult(Order.Exists ? View : null);
 
-    public Task<OrderState> Submit(string actor) =>
+    public Task<OrderSnapshot> Submit(string actor) =>
         Act(OrderAction.Submit, actor, o => o.Status = OrderStatus.PendingReview, "submitted");
 
-    public Task<OrderState> Hold(string actor, string reason)
+    public Task<OrderSnapshot> Hold(string actor, string reason)
     {
         TextRules.Ensure(("reason", reason));
         return Act(OrderAction.Hold, actor, o => (o.StatusBeforeHold, o.Status) = (o.Status, OrderStatus.OnHold), "held", TextRules.Clean(reason));
     }
 
-    public Task<OrderState> ReleaseHold(string actor) =>
+    public Task<OrderSnapshot> ReleaseHold(string actor) =>
         Act(OrderAction.ReleaseHold, actor, o => (o.Status, o.StatusBeforeHold) = (o.StatusBeforeHold ?? OrderStatus.PendingReview, null), "hold-released");
 
-    public Task<OrderState> StartPicking(string actor) =>
+    public Task<OrderSnapshot> StartPicking(string actor) =>
         Act(OrderAction.StartPicking, actor, o => o.Status = OrderStatus.Picking, "picking");
 
-    public Task<OrderState> MarkDelivered(string actor) =>
+    public Task<OrderSnapshot> MarkDelivered(string actor) =>
         Act(OrderAction.Deliver, actor, o => (o.Status, o.DeliveredAt) = (OrderStatus.Delivered, clock.GetUtcNow()), "delivered");
 
-    public Task<OrderState> Complete(string actor) =>
+    public Task<OrderSnapshot> Complete(string actor) =>
         Act(OrderAction.Complete, actor, o => (o.Status, o.CompletedAt) = (OrderStatus.Completed, clock.GetUtcNow()), "completed");
 
-    public async Task<OrderState> Cancel(string actor, string reason)
+    public async Task<OrderSnapshot> Cancel(string actor, string reason)
     {
         TextRules.Ensure(("reason", reason));
         reason = TextRules.Clean(reason)!;
-        if (!await Ready(OrderAction.Cancel)) return Order;
+        if (!await Ready(OrderAction.Cancel)) return View;
         if (Order.Hold != StockHold.Reserved)
             return await Apply(o => o.Status = OrderStatus.Cancelled, "cancelled", actor, reason);
-        await StartSaga(SagaKind.Release, Order.Warehouse!, actor, s => s.Reason = reason);
-        return Order;
+        Saga.Release(actor, reason);
+        await RunNewStep();
+        return View;
     }
 
-    public async Task<OrderState> Ship(string actor, string carrier, string trackingNo)
+    public async Task<OrderSnapshot> Ship(string actor, string carrier, string trackingNo)
     {
         if (!Carriers.IsKnown(carrier))
             throw CommandException.Invalid("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(c => c.Code))} / unknown carrier");
         if (string.IsNullOrWhiteSpace(trackingNo) || trackingNo.Length > Limits.ShortText || !Limits.IsCode(trackingNo))
             throw CommandException.Invalid("trackingNo", "请填写有效的运单号 / a valid tracking number is required");
-        if (!await Ready(o => OrderWorkflow.DecideShip(o, carrier, trackingNo))) return Order;
-        await StartSaga(SagaKind.Commit, Order.Warehouse!, actor, s => (s.Carrier, s.TrackingNo) = (carrier, trackingNo));
-        return Order;
+        if (!await Ready(o => OrderWorkflow.DecideShip(o, carrier, trackingNo))) return View;
+        Saga.Commit(actor, carrier, trackingNo);
+        await RunNewStep();
+        return View;
     }
 
-    public async Task<OrderState> RecordPayment(string actor, PaymentInput payment)
+    public async Task<OrderSnapshot> RecordPayment(string actor, PaymentInput payment)
     {
         TextRules.Ensure(("reference", payment.Reference));
         await Ready(OrderAction.Pay);
         if (!string.IsNullOrEmpty(payment.Reference) && Order.Payments.FirstOrDefault(p => p.Reference == payment.Reference) is { } recorded)
             return recorded.Amount == payment.Amount && recorded.Method == payment.Method
-                ? Order
+                ? View
                 : throw CommandException.KeyReused("reference",
                     $"流水号 {payment.Reference} 已登记为另一笔收款（{recorded.Method} {recorded.Amount:0.00}） / reference {payment.Reference} is already recorded for another payment ({recorded.Method} {recorded.Amount:0.00})");
         var outstanding = Order.Total - Order.PaidAmount;
@@ -124,8 +128,8 @@ public sealed partial class OrderGrain(
         }, "paid", actor, $"{payment.Method} {payment.Amount:0.00}");
     }
 
-    private async Task<OrderState> Act(OrderAction action, string actor, Action<OrderState> change, string timelineEvent, string? detail = null) =>
-        await Ready(action) ? await Apply(change, timelineEvent, actor, detail) : Order;
+    private async Task<OrderSnapshot> Act(OrderAction action, string actor, Action<OrderState> change, string timelineEvent, string? detail = null) =>
+        await Ready(action) ? await Apply(change, timelineEvent, actor, detail) : View;
 
     private Task<bool> Ready(OrderAction action) => Ready(o => OrderWorkflow.Decide(o, action));
 
@@ -140,12 +144,12 @@ public sealed partial class OrderGrain(
         return decide(Order) == Transition.Change;
     }
 
-    private async Task<OrderState> Apply(Action<OrderState> change, string timelineEvent, string actor, string? detail)
+    private async Task<OrderSnapshot> Apply(Action<OrderState> change, string timelineEvent, string actor, string? detail)
     {
         change(Order);
         AddTimeline(timelineEvent, actor, detail);
         await Write();
-        return Order;
+        return View;
     }
 
     private void AddTimeline(string name, string actor, string? detail = null) =>

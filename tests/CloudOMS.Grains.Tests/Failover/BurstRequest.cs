@@ -44,7 +44,7 @@ public sealed class BurstRequest(BurstKind kind, string id, IReadOnlyList<(strin
     public ReserveResult? FinalReservation { get; set; }
 
     /// <summary>After the failover, orders: the order read back (null if it was never created).</summary>
-    public OrderState? FinalOrder { get; set; }
+    public OrderSnapshot? FinalOrder { get; set; }
 
     /// <summary>After the failover: whether the request holds stock.</summary>
     public bool FinalGranted => Kind == BurstKind.Reservation ? FinalReservation?.Reserved == true : FinalOrder?.Hold == StockHold.Reserved;

@@ -95,7 +95,7 @@ public sealed class OrderSagaTests
             await oms.KillAndRestart();
         }
 
-        var approved = await Eventually.Until(() => oms.Grains.Order(tenant, "SO-1").Get(), o => o!.Saga is null, what: "saga resumed");
+        var approved = await Eventually.Until(() => oms.Grains.Order(tenant, "SO-1").Get(), o => !o!.SagaPending, what: "saga resumed");
         Assert.Equal(OrderStatus.Approved, approved!.Status);
         Assert.Equal(2, (await oms.Grains.Sku(tenant, "A").Get())!.Level("WH1").Reserved);
         Assert.Equal(3, (await oms.Grains.Sku(tenant, "B").Get())!.Level("WH1").Reserved);
@@ -122,7 +122,7 @@ public sealed class OrderSagaTests
             await oms.KillAndRestart();
         }
 
-        var approved = await Eventually.Until(() => oms.Grains.Order(tenant, "SO-1").Get(), o => o!.Saga is null, what: "saga resumed");
+        var approved = await Eventually.Until(() => oms.Grains.Order(tenant, "SO-1").Get(), o => !o!.SagaPending, what: "saga resumed");
         Assert.Equal(OrderStatus.Approved, approved!.Status);
         Assert.Equal(4, (await oms.Grains.Sku(tenant, "A").Get())!.Level("WH1").Reserved);
     }

@@ -38,12 +38,8 @@ public sealed class PickListTests
         Assert.Empty(PickList.ParseIds(null));
     }
 
-    private static OrderState Order(string id, string warehouse, string customer, params (string Sku, int Quantity)[] lines) => new()
-    {
-        OrderId = id,
-        Status = OrderStatus.Approved,
-        Warehouse = warehouse,
-        Customer = new OrderCustomer { Name = customer },
-        Lines = [.. lines.Select((l, i) => new OrderLine { LineNo = i + 1, SkuCode = l.Sku, SkuName = "商品 " + l.Sku, Quantity = l.Quantity })],
-    };
+    private static OrderSnapshot Order(string id, string warehouse, string customer, params (string Sku, int Quantity)[] lines) => new(
+        id, OrderStatus.Approved, PaymentStatus.Unpaid, "manual", null, new CustomerInfo(customer, "", "", "", ""),
+        [.. lines.Select((l, i) => new OrderLineInfo(i + 1, l.Sku, "商品 " + l.Sku, l.Quantity, 0m, 0m))],
+        0m, null, "CNY", warehouse, StockHold.Reserved, false, null, [], [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 }

@@ -68,11 +68,11 @@ public static class OrderApi
         return result.Created ? TypedResults.Created($"/api/orders/{dto.OrderId}", dto) : TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<Ok<OrderDto>, NotFound>> Act(string orderId, Ctx c, Func<IOrderGrain, string, Task<OrderState>> action) =>
+    private static async Task<Results<Ok<OrderDto>, NotFound>> Act(string orderId, Ctx c, Func<IOrderGrain, string, Task<OrderSnapshot>> action) =>
         await c.Visible(orderId) ? TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name))) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> WithReason(
-        string orderId, ReasonInput? input, Ctx c, Func<IOrderGrain, string, string, Task<OrderState>> action)
+        string orderId, ReasonInput? input, Ctx c, Func<IOrderGrain, string, string, Task<OrderSnapshot>> action)
     {
         if (input?.Reason?.Length > Limits.ShortText * 2) return ApiProblems.Invalid("reason", "原因不能超过 100 个字符 / reason must be at most 100 characters");
         if (!await c.Visible(orderId)) return TypedResults.NotFound();

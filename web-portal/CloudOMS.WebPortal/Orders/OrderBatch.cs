@@ -49,7 +49,7 @@ public sealed class OrderBatch(IGrainFactory grains, AccessGrant grant, string a
         Run([.. trackingNos.Keys], Permissions.OrdersShip, OrderAction.Ship, (order, id) => order.Ship(actor, carrier, trackingNos[id].Trim()));
 
     private async Task<IReadOnlyList<BatchResult>> Run(IReadOnlyList<string> orderIds, string permission, OrderAction action,
-        Func<IOrderGrain, string, Task<OrderState>>? command)
+        Func<IOrderGrain, string, Task<OrderSnapshot>>? command)
     {
         var ids = orderIds.Distinct().ToList();
         var results = new BatchResult[ids.Count];
@@ -59,7 +59,7 @@ public sealed class OrderBatch(IGrainFactory grains, AccessGrant grant, string a
         return results;
     }
 
-    private async Task<BatchResult> One(string orderId, string permission, OrderAction action, Func<IOrderGrain, string, Task<OrderState>>? command)
+    private async Task<BatchResult> One(string orderId, string permission, OrderAction action, Func<IOrderGrain, string, Task<OrderSnapshot>>? command)
     {
         if (!grant.Permissions.Contains(permission)) return new(orderId, BatchFailure.NoPermission);
         if (!Limits.IsCode(orderId)) return new(orderId, BatchFailure.NotFound);

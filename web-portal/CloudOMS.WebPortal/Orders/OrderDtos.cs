@@ -47,7 +47,7 @@ public sealed record OrderDto(
     PaymentStatus PaymentStatus,
     string Channel,
     string? ExternalOrderNo,
-    OrderCustomer Customer,
+    CustomerInfo Customer,
     IReadOnlyList<OrderLineDto> Lines,
     decimal GoodsAmount,
     decimal ShippingFee,
@@ -58,16 +58,16 @@ public sealed record OrderDto(
     string? Warehouse,
     StockHold StockHold,
     bool StockStepPending,
-    Shipment? Shipment,
-    IReadOnlyList<Payment> Payments,
-    IReadOnlyList<TimelineEntry> Timeline,
+    ShipmentInfo? Shipment,
+    IReadOnlyList<PaymentInfo> Payments,
+    IReadOnlyList<TimelineEntryInfo> Timeline,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static OrderDto From(OrderState o) => new(
+    public static OrderDto From(OrderSnapshot o) => new(
         o.OrderId, o.Status, OrderWorkflow.StatusName(o.Status), o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.Customer,
         [.. o.Lines.Select(l => new OrderLineDto(l.LineNo, l.SkuCode, l.SkuName, l.Quantity, l.UnitPrice, l.Discount, l.Amount))],
-        o.GoodsAmount, o.ShippingFee, o.Total, o.PaidAmount, o.Currency, o.Note, o.Warehouse, o.Hold, o.Saga is not null,
+        o.GoodsAmount, o.ShippingFee, o.Total, o.PaidAmount, o.Currency, o.Note, o.Warehouse, o.Hold, o.SagaPending,
         o.Shipment, o.Payments, o.Timeline, o.CreatedAt, o.UpdatedAt);
 }
 

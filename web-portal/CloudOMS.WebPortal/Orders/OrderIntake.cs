@@ -2,7 +2,7 @@ using CloudOMS.Grains;
 
 namespace CloudOMS.WebPortal.Orders;
 
-public sealed record IntakeResult(OrderState Order, bool Created);
+public sealed record IntakeResult(OrderSnapshot Order, bool Created);
 
 /// <summary>
 /// Creates orders from any channel. A channel's own order number is bound to one CloudOMS order the

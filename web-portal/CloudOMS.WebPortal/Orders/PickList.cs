@@ -32,9 +32,9 @@ public static class PickList
     public static async Task<PickListData> Load(IGrainFactory grains, AccessGrant grant, ReadModelDbContext db, IReadOnlyList<string> ids)
     {
         var chosen = ids.Take(OrderBatch.MaxOrders).ToList();
-        var orders = await Task.WhenAll(chosen.Select(id => Limits.IsCode(id) ? grains.Order(grant.TenantId, id).Get() : Task.FromResult<OrderState?>(null)));
+        var orders = await Task.WhenAll(chosen.Select(id => Limits.IsCode(id) ? grains.Order(grant.TenantId, id).Get() : Task.FromResult<OrderSnapshot?>(null)));
         var skipped = new List<BatchResult>();
-        var picked = new List<OrderState>();
+        var picked = new List<OrderSnapshot>();
         for (var i = 0; i < chosen.Count; i++)
         {
             if (orders[i] is not { } order || !grant.Sees(order.Warehouse)) skipped.Add(new(chosen[i], BatchFailure.NotFound));
@@ -50,7 +50,7 @@ public static class PickList
     }
 
     /// <summary>Groups the orders' lines by warehouse, then SKU; both sorted by code (ordinal, as shelves are labelled).</summary>
-    public static IReadOnlyList<PickSection> Build(IEnumerable<OrderState> orders, IReadOnlyDictionary<string, string?> barcodes,
+    public static IReadOnlyList<PickSection> Build(IEnumerable<OrderSnapshot> orders, IReadOnlyDictionary<string, string?> barcodes,
         IReadOnlyDictionary<string, string> warehouseNames) =>
         [.. orders
             .SelectMany(o => o.Lines.Select(l => (Warehouse: o.Warehouse!, Order: o, Line: l)))
