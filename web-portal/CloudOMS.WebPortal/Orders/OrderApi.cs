@@ -17,19 +17,19 @@ public static class OrderApi
         api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)").RequirePermission(Permissions.OrdersView);
         api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline").RequirePermission(Permissions.OrdersView);
         api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order").RequirePermission(Permissions.OrdersEdit);
-        api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review").RequirePermission(Permissions.OrdersEdit);
+        api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review").RequirePermission(OrderActionRights.Permission(OrderAction.Submit));
         api.MapPost("/{orderId}/approve", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Approve(u)))
-            .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs").RequirePermission(Permissions.OrdersReview);
+            .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs").RequirePermission(OrderActionRights.Permission(OrderAction.Approve));
         api.MapPost("/{orderId}/hold", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Hold(u, r)))
-            .WithSummary("Put on hold").RequirePermission(Permissions.OrdersCancel);
-        api.MapPost("/{orderId}/release-hold", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.ReleaseHold(u))).WithSummary("Take off hold").RequirePermission(Permissions.OrdersCancel);
+            .WithSummary("Put on hold").RequirePermission(OrderActionRights.Permission(OrderAction.Hold));
+        api.MapPost("/{orderId}/release-hold", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.ReleaseHold(u))).WithSummary("Take off hold").RequirePermission(OrderActionRights.Permission(OrderAction.ReleaseHold));
         api.MapPost("/{orderId}/cancel", (string orderId, ReasonInput? input, [AsParameters] Ctx c) => WithReason(orderId, input, c, (o, u, r) => o.Cancel(u, r)))
-            .WithSummary("Cancel; reserved stock is released").RequirePermission(Permissions.OrdersCancel);
-        api.MapPost("/{orderId}/pick", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.StartPicking(u))).WithSummary("Start picking").RequirePermission(Permissions.OrdersShip);
-        api.MapPost("/{orderId}/ship", Ship).WithSummary("Ship with carrier and tracking no.; stock leaves the warehouse").RequirePermission(Permissions.OrdersShip);
-        api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered").RequirePermission(Permissions.OrdersShip);
-        api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete").RequirePermission(Permissions.OrdersShip);
-        api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)").RequirePermission(Permissions.FinanceEdit);
+            .WithSummary("Cancel; reserved stock is released").RequirePermission(OrderActionRights.Permission(OrderAction.Cancel));
+        api.MapPost("/{orderId}/pick", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.StartPicking(u))).WithSummary("Start picking").RequirePermission(OrderActionRights.Permission(OrderAction.StartPicking));
+        api.MapPost("/{orderId}/ship", Ship).WithSummary("Ship with carrier and tracking no.; stock leaves the warehouse").RequirePermission(OrderActionRights.Permission(OrderAction.Ship));
+        api.MapPost("/{orderId}/deliver", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.MarkDelivered(u))).WithSummary("Mark delivered").RequirePermission(OrderActionRights.Permission(OrderAction.Deliver));
+        api.MapPost("/{orderId}/complete", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Complete(u))).WithSummary("Complete").RequirePermission(OrderActionRights.Permission(OrderAction.Complete));
+        api.MapPost("/{orderId}/payments", Pay).WithSummary("Record a payment (amount, method, reference)").RequirePermission(OrderActionRights.Permission(OrderAction.Pay));
         routes.MapGet("/api/catalogues", () => TypedResults.Ok(new { Channels = Channels.All, Carriers = Carriers.All, PaymentMethods = PaymentMethods.All }))
             .WithTags("Orders").WithSummary("Channels, carriers and payment methods").RequirePermission(RequiresPermission.AnyMember);
         return routes;

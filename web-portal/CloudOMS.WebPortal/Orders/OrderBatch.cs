@@ -39,29 +39,29 @@ public sealed class OrderBatch(IGrainFactory grains, AccessGrant grant, string a
 
     /// <summary>Which orders could be shipped now (success) and why the others cannot; nothing is changed.</summary>
     public Task<IReadOnlyList<BatchResult>> CheckShip(IReadOnlyList<string> orderIds) =>
-        Run(orderIds, Permissions.OrdersShip, OrderAction.Ship, null);
+        Run(orderIds, OrderAction.Ship, null);
 
     public Task<IReadOnlyList<BatchResult>> Approve(IReadOnlyList<string> orderIds) =>
-        Run(orderIds, Permissions.OrdersReview, OrderAction.Approve, (order, _) => order.Approve(actor));
+        Run(orderIds, OrderAction.Approve, (order, _) => order.Approve(actor));
 
     /// <summary>Ships every order with the same carrier and its own tracking number.</summary>
     public Task<IReadOnlyList<BatchResult>> Ship(string carrier, IReadOnlyDictionary<string, string> trackingNos) =>
-        Run([.. trackingNos.Keys], Permissions.OrdersShip, OrderAction.Ship, (order, id) => order.Ship(actor, carrier, trackingNos[id].Trim()));
+        Run([.. trackingNos.Keys], OrderAction.Ship, (order, id) => order.Ship(actor, carrier, trackingNos[id].Trim()));
 
-    private async Task<IReadOnlyList<BatchResult>> Run(IReadOnlyList<string> orderIds, string permission, OrderAction action,
+    private async Task<IReadOnlyList<BatchResult>> Run(IReadOnlyList<string> orderIds, OrderAction action,
         Func<IOrderGrain, string, Task<OrderSnapshot>>? command)
     {
         var ids = orderIds.Distinct().ToList();
         var results = new BatchResult[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, Math.Min(ids.Count, MaxOrders)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            async (i, _) => results[i] = await One(ids[i], permission, action, command));
+            async (i, _) => results[i] = await One(ids[i], action, command));
         for (var i = MaxOrders; i < ids.Count; i++) results[i] = new(ids[i], BatchFailure.OverLimit);
         return results;
     }
 
-    private async Task<BatchResult> One(string orderId, string permission, OrderAction action, Func<IOrderGrain, string, Task<OrderSnapshot>>? command)
+    private async Task<BatchResult> One(string orderId, OrderAction action, Func<IOrderGrain, string, Task<OrderSnapshot>>? command)
     {
-        if (!grant.Permissions.Contains(permission)) return new(orderId, BatchFailure.NoPermission);
+        if (!OrderActionRights.Allows(grant.Permissions, action)) return new(orderId, BatchFailure.NoPermission);
         if (!Limits.IsCode(orderId)) return new(orderId, BatchFailure.NotFound);
         var grain = grains.Order(grant.TenantId, orderId);
         try
