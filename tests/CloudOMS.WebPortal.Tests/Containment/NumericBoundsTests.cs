@@ -1,5 +1,5 @@
 using CloudOMS.Grains;
-using NewOrder = CloudOMS.WebPortal.Tests.Infrastructure.NewOrder;
+using NewOrder = CloudOMS.WebPortal.Testing.NewOrder;
 
 namespace CloudOMS.WebPortal.Tests.Containment;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// What a browser does for sign-in flows: keeps cookies, follows redirects across hosts and

@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>Valid order bodies; tests change one thing with <c>with</c> to make them invalid.</summary>
 public static class NewOrder

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// A PostgreSQL server of one test's own, run by tests/postgres.sh (found by walking up from the test

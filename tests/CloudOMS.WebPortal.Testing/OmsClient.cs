@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>Talks to the portal over HTTP the way a client would; every call states the status it expects.</summary>
 public sealed class OmsClient(HttpClient http)

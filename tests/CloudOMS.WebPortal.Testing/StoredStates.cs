@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CloudOMS.Silo.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// Rewrites a stored grain state past every check of the product, the way a bug, an old version or a hand-edited

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CloudOMS.Grains.Tests.Failover;
+namespace CloudOMS.Testing;
 
 /// <summary>
 /// A CloudOMS silo in a process of its own, started the way deploy/local-cluster.sh starts one:

@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// ./test.sh runs the API and identity tests twice: on SQLite, then again with every portal on PostgreSQL

@@ -1,7 +1,7 @@
 using CloudOMS.Silo.Persistence;
 using Npgsql;
 
-namespace CloudOMS.Grains.Tests.Infrastructure;
+namespace CloudOMS.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests use, named by CLOUDOMS_TEST_POSTGRES (./test.sh starts a

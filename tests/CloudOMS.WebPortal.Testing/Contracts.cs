@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 // What a client sees on the wire. Written here rather than borrowed from the portal so the tests
 // check the JSON itself: enums arrive as strings and computed values (available) come from the server.

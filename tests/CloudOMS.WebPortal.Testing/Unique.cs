@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>Codes and phone numbers no other test (nor the demo data) uses, so tests share a tenant safely.</summary>
 public static class Unique

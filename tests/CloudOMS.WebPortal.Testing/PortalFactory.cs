@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
-using CloudOMS.Grains.Tests.Infrastructure;
+using CloudOMS.Testing;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// The real web portal (silo, storage, projection, demo seeding) on real Kestrel over loopback. Each
-/// factory has its own data folder, silo and gateway ports and cluster id, so test classes run in parallel.
+/// factory has its own data folder, silo and gateway ports and cluster id, so test classes and collections run in parallel.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {

@@ -3,10 +3,10 @@ using Duende.IdentityModel.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
-/// The portal host (identity server and API together) for one test class, with rate limits
+/// The portal host (identity server and API together) for a test class or a collection of them, with rate limits
 /// raised so tests may sign in and sign up often, lockout after <see cref="MaxFailedSignIns"/> failures, and a
 /// public PKCE client for the tests' interactive sign-ins.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>An authenticator app: RFC 6238 codes (HMAC-SHA1, 30 s steps, 6 digits) from a base32 shared key.</summary>
 public static class Totp

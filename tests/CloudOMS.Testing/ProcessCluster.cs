@@ -1,5 +1,4 @@
 using System.Net;
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,7 @@ using Npgsql;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 
-namespace CloudOMS.Grains.Tests.Failover;
+namespace CloudOMS.Testing;
 
 /// <summary>
 /// A production-shaped cluster for one test: a database of its own, silo processes clustered through
@@ -52,8 +51,7 @@ public sealed class ProcessCluster : IAsyncDisposable
                 foreach (var (key, value) in cluster.Settings()) environment[key.Replace(":", "__")] = value!;
                 cluster._silos.Add(SiloProcess.Start($"silo{n}", siloPort, Path.Combine(cluster.Folder, $"silo{n}"), environment));
             }
-            await Eventually.Until(cluster.ActiveSilos, n => n == silos || cluster._silos.Any(s => s.HasExited),
-                TimeSpan.FromSeconds(90), "the silos to be Active in the membership table");
+            await cluster.UntilActiveOrExited(silos, TimeSpan.FromSeconds(90));
             if (cluster._silos.FirstOrDefault(s => s.HasExited) is { } exited)
                 throw new InvalidOperationException($"{exited.Name} exited while starting:\n{exited.ReadLog()}");
 
@@ -80,6 +78,20 @@ public sealed class ProcessCluster : IAsyncDisposable
     };
 
     public async Task<int> ActiveSilos() => (await Statuses()).Count(s => s == SiloStatus.Active);
+
+    // Its own wait: the grain and the portal tests each have an Eventually of their own, and this file serves both.
+    private async Task UntilActiveOrExited(int silos, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var active = await ActiveSilos();
+            if (active == silos || _silos.Any(s => s.HasExited)) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for the silos to be Active in the membership table; last value: {active}");
+            await Task.Delay(25);
+        }
+    }
 
     /// <summary>The membership table's status of the silo listening on <paramref name="siloPort"/>.</summary>
     public async Task<SiloStatus?> StatusOf(int siloPort) => (await Statuses(siloPort)).Cast<SiloStatus?>().SingleOrDefault();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>The mail the server wrote to its mail folder (no SMTP server configured), one .eml file a message.</summary>
 public sealed partial class Mailbox(string directory)

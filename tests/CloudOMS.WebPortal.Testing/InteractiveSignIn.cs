@@ -3,7 +3,7 @@ using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// One authorization code + PKCE sign-in by the test client, step by step, so a test can look at

@@ -1,10 +1,9 @@
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CloudOMS.Grains.Tests.ReadModel;
+namespace CloudOMS.Testing;
 
 /// <summary>An empty read model brought up to date by its migrations, as a silo does at start: a SQLite file or a PostgreSQL database of its own.</summary>
 public sealed class TestReadModel : IAsyncDisposable

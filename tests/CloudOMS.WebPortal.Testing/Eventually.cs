@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace CloudOMS.WebPortal.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// Waits for something that follows a write asynchronously (the read model) by probing until the

@@ -1,4 +1,4 @@
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>A company signed up through the public sign-up API, and its admin.</summary>
 public sealed record Company(string Slug, string Name, string Email, string Password, string UserId);

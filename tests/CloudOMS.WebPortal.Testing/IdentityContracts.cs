@@ -1,4 +1,4 @@
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 // The identity API's JSON as a client sees it; written here so the tests check the wire, not the server's types.
 

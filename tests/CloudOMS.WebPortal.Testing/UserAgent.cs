@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CloudOMS.Identity.Tests.Infrastructure;
+namespace CloudOMS.WebPortal.Testing;
 
 /// <summary>
 /// The browser side of a sign-in: keeps cookies, follows the server's redirects and posts its HTML

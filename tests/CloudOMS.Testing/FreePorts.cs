@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudOMS.Grains.Tests.Infrastructure;
+namespace CloudOMS.Testing;
 
 /// <summary>A loopback TCP port nobody listens on right now, for a test's silo, gateway or HTTP endpoint.</summary>
 public static class FreePorts
