@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudOMS.Identity.Tests.Billing;
+namespace CloudOMS.Billing.Tests;
 
 /// <summary>Buying, upgrading and downgrading through the billing API, paid by bank transfer.</summary>
 public sealed class PlanChangeTests(BillingPortal billing) : IClassFixture<BillingPortal>

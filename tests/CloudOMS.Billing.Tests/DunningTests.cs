@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudOMS.Identity.Tests.Billing;
+namespace CloudOMS.Billing.Tests;
 
 /// <summary>
 /// An unpaid renewal makes a tenant past due, read-only after the grace period (viewing, exporting and paying

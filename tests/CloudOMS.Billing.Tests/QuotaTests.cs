@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudOMS.Identity.Tests.Billing;
+namespace CloudOMS.Billing.Tests;
 
 /// <summary>Each plan limit is enforced where the work happens: 402 with where to upgrade, and nothing written.</summary>
 public sealed class QuotaTests(BillingPortal billing) : IClassFixture<BillingPortal>

@@ -3,7 +3,7 @@ using CloudOMS.Billing.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CloudOMS.Identity.Tests.Billing;
+namespace CloudOMS.Billing.Tests;
 
 /// <summary>
 /// The portal with a trial plan small enough to reach its limits in a few calls, and a billing clock the
