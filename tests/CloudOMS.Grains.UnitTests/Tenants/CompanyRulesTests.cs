@@ -1,4 +1,4 @@
-namespace CloudOMS.Grains.Tests.Domain;
+namespace CloudOMS.Grains.UnitTests.Tenants;
 
 public sealed class CompanyRulesTests
 {

@@ -1,4 +1,4 @@
-namespace CloudOMS.Grains.Tests.Domain;
+namespace CloudOMS.Grains.UnitTests.Common;
 
 /// <summary>The text and numeric rules every input passes, whichever way it came (API, portal, import).</summary>
 public sealed class InputBoundsTests

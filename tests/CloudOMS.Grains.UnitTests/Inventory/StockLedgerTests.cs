@@ -1,4 +1,4 @@
-namespace CloudOMS.Grains.Tests.Domain;
+namespace CloudOMS.Grains.UnitTests.Inventory;
 
 public sealed class StockLedgerTests
 {
