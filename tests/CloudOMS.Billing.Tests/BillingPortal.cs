@@ -60,3 +60,13 @@ public sealed class BillingPortal : IAsyncLifetime
         await MarkPaid(change.GetProperty("invoice").GetProperty("id").GetString()!);
     }
 }
+
+/// <summary>
+/// The classes whose tests leave billing's clock where it is share one billing portal, each with companies of its
+/// own; DunningTests moves the clock by days for every company of its portal, so it keeps one to itself.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedBillingPortal : ICollectionFixture<BillingPortal>
+{
+    public const string Name = "billing portal";
+}

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CloudOMS.Billing.Tests;
 
 /// <summary>Buying, upgrading and downgrading through the billing API, paid by bank transfer.</summary>
-public sealed class PlanChangeTests(BillingPortal billing) : IClassFixture<BillingPortal>
+[Collection(SharedBillingPortal.Name)]
+public sealed class PlanChangeTests(BillingPortal billing)
 {
     [Fact]
     public async Task A_trial_purchase_waits_for_the_transfer_then_the_plan_and_its_limits_apply()

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CloudOMS.Billing.Tests;
 
 /// <summary>Each plan limit is enforced where the work happens: 402 with where to upgrade, and nothing written.</summary>
-public sealed class QuotaTests(BillingPortal billing) : IClassFixture<BillingPortal>
+[Collection(SharedBillingPortal.Name)]
+public sealed class QuotaTests(BillingPortal billing)
 {
     [Fact]
     public async Task Orders_beyond_the_month_quota_answer_402_and_make_no_order()
