@@ -1,11 +1,57 @@
 #!/usr/bin/env bash
 # Runs every CloudOMS test project. Installs what the tests need when it is missing (PostgreSQL through
 # tests/postgres.sh), builds with warnings as errors, and ends with one summary line: "tests: N passed, N failed[, N skipped]".
+# ./test.sh --fast runs the unit lane only: the tests/*.UnitTests projects (plain classes, no host, no database), built
+# on their own, with nothing installed and no PostgreSQL started; it ends with the same summary line.
 set -uo pipefail
 cd "$(dirname "$0")"
 
+fast=false
+case "${1:-}" in
+  --fast) fast=true ;;
+  "") ;;
+  *) echo "usage: ./test.sh [--fast]"; exit 2 ;;
+esac
+
 log=$(mktemp -d)/test.log
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Adds up the "Passed!/Failed!" lines of dotnet test in $log and prints the summary line; $1 is dotnet test's exit status.
+summarize() {
+  local status=$1 summary passed failed skipped projects line
+  summary=$(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
+    { for (i = 1; i < NF; i++) {
+        key = $i; gsub(/.*- /, "", key); gsub(/ /, "", key); val = $(i + 1); gsub(/ /, "", val)
+        if (key == "Failed") f += val; else if (key == "Passed") p += val; else if (key == "Skipped") s += val } }
+    END { printf "%d %d %d", p, f, s }')
+  read -r passed failed skipped <<<"${summary:-0 0 0}"
+  projects=$(grep -cE '^(Passed|Failed)!' "$log")
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited $status (a test host crashed or a project did not run)"; fi
+  if [ "$projects" -eq 0 ]; then failed=$((failed + 1)); echo "no test results found"; fi
+
+  line="tests: $passed passed, $failed failed"
+  [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+  echo "$line"
+  [ "$failed" -eq 0 ]
+}
+
+# The unit lane: plain classes, no host and no database, so nothing is installed and no PostgreSQL is started.
+if $fast; then
+  status=0
+  : >"$log"
+  for project in tests/*.UnitTests/*.UnitTests.csproj; do
+    if ! dotnet build "$project" -c Release -warnaserror 2>&1 | tee "$log.build" | grep -E 'error|Warn|Elapsed'; then :; fi
+    if ! grep -q 'Build succeeded' "$log.build"; then
+      echo "build failed: $project"
+      echo "tests: 0 passed, 1 failed"
+      exit 1
+    fi
+    dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+  done
+  summarize "$status"
+  exit
+fi
 
 # Debian packages the tests use: chromium and CJK fonts for the browser tests (driven by Playwright), redis-server
 # for the load tool's Redis baseline (its smoke test).
@@ -48,27 +94,14 @@ fi
 dotnet test CloudOMS.sln -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Second round: the API and identity tests again, with every portal on PostgreSQL (a database of its own on
-# the same server). The grain tests already ran each storage case on both; tests of one database's own
-# mechanics (trait Storage=Fixed), the browser, component and deploy-file tests and the load-tool smoke runs (which
-# cover PostgreSQL themselves) run in the first round only.
-echo "PostgreSQL round: API and identity tests with Storage:Provider=Postgres"
+# Second round: the API, identity and billing host tests again, with every portal on PostgreSQL (a database of its
+# own on the same server). The grain tests already ran each storage case on both, and the unit tests use no
+# database; tests of one database's own mechanics (trait Storage=Fixed), the browser, component and deploy-file
+# tests and the load-tool smoke runs (which cover PostgreSQL themselves) run in the first round only.
+echo "PostgreSQL round: API, identity and billing tests with Storage:Provider=Postgres"
 CLOUDOMS_TEST_PROVIDER=Postgres dotnet test CloudOMS.sln -c Release --no-build \
-  --filter 'Storage!=Fixed&FullyQualifiedName!~CloudOMS.Grains.Tests&FullyQualifiedName!~CloudOMS.LoadTests.Tests&FullyQualifiedName!~.BrowserUi.&FullyQualifiedName!~.Components.&FullyQualifiedName!~.Deploy.' \
+  --filter 'Storage!=Fixed&FullyQualifiedName!~CloudOMS.Grains.Tests&FullyQualifiedName!~.UnitTests.&FullyQualifiedName!~CloudOMS.LoadTests.Tests&FullyQualifiedName!~.BrowserUi.&FullyQualifiedName!~.Components.&FullyQualifiedName!~.Deploy.' \
   2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 
-summary=$(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
-  { for (i = 1; i < NF; i++) {
-      key = $i; gsub(/.*- /, "", key); gsub(/ /, "", key); val = $(i + 1); gsub(/ /, "", val)
-      if (key == "Failed") f += val; else if (key == "Passed") p += val; else if (key == "Skipped") s += val } }
-  END { printf "%d %d %d", p, f, s }')
-read -r passed failed skipped <<<"${summary:-0 0 0}"
-projects=$(grep -cE '^(Passed|Failed)!' "$log")
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited $status (a test host crashed or a project did not run)"; fi
-if [ "$projects" -eq 0 ]; then failed=$((failed + 1)); echo "no test results found"; fi
-
-line="tests: $passed passed, $failed failed"
-[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-echo "$line"
-[ "$failed" -eq 0 ]
+summarize "$status"

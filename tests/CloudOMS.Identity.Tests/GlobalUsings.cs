@@ -1,5 +1,6 @@
 global using System.Net;
 global using System.Net.Http.Json;
 global using CloudOMS.Identity.Tests.Infrastructure;
-global using CloudOMS.WebPortal.Tests.Infrastructure;
+global using CloudOMS.Testing;
+global using CloudOMS.WebPortal.Testing;
 global using Xunit;

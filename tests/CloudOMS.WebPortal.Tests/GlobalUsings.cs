@@ -1,4 +1,5 @@
 global using System.Net;
 global using System.Net.Http.Json;
-global using CloudOMS.WebPortal.Tests.Infrastructure;
+global using CloudOMS.Testing;
+global using CloudOMS.WebPortal.Testing;
 global using Xunit;

@@ -1,12 +1,13 @@
 namespace CloudOMS.Grains.Tests.Inventory;
 
 /// <summary>A deactivated SKU takes no new orders or reservations; what orders already hold still ships or is released.</summary>
-public sealed class SkuActivationTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class SkuActivationTests(SharedClusters clusters)
 {
     [Fact]
     public async Task An_inactive_sku_refuses_new_orders_and_reservations_until_it_is_active_again()
     {
-        await using var oms = await CloudOmsCluster.Start();
+        var oms = await clusters.For();
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         var sku = oms.Grains.Sku(tenant, "S1");
@@ -30,7 +31,7 @@ public sealed class SkuActivationTests
     [Fact]
     public async Task An_order_waiting_for_review_cannot_be_approved_once_its_sku_is_deactivated()
     {
-        await using var oms = await CloudOmsCluster.Start();
+        var oms = await clusters.For();
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "A", ("WH1", 10));
         await TestTenant.Sku(oms.Grains, tenant, "B", ("WH1", 10));
@@ -50,7 +51,7 @@ public sealed class SkuActivationTests
     [Fact]
     public async Task Orders_that_hold_a_sku_before_it_is_deactivated_still_ship_and_cancel()
     {
-        await using var oms = await CloudOmsCluster.Start();
+        var oms = await clusters.For();
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         var shipped = oms.Grains.Order(tenant, "SO-1");

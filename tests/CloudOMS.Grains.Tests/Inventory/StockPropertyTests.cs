@@ -9,14 +9,17 @@ namespace CloudOMS.Grains.Tests.Inventory;
 /// once, the invariant 0 ≤ reserved ≤ on-hand holds in every snapshot taken meanwhile and the final
 /// state equals the model given the outcomes the grain reported.
 /// </summary>
-public sealed class StockPropertyTests(StockPropertyTests.ClusterFixture fixture) : IClassFixture<StockPropertyTests.ClusterFixture>
+[Collection(SharedClusterCollection.Name)]
+public sealed class StockPropertyTests(SharedClusters clusters)
 {
     private static readonly string[] Warehouses = ["W1", "W2"];
 
     [Fact]
-    public void Sequential_runs_match_the_model_and_concurrent_runs_keep_the_invariant_and_conserve_stock()
+    public async Task Sequential_runs_match_the_model_and_concurrent_runs_keep_the_invariant_and_conserve_stock()
     {
-        var property = Prop.ForAll(Arb.From(Steps()), steps => Check(steps).GetAwaiter().GetResult());
+        var grains = (await clusters.For()).Grains;
+        var tenant = await TestTenant.Create(grains, ("W1", 1), ("W2", 2));
+        var property = Prop.ForAll(Arb.From(Steps()), steps => Check(grains, tenant, steps).GetAwaiter().GetResult());
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(60));
     }
 
@@ -32,11 +35,8 @@ public sealed class StockPropertyTests(StockPropertyTests.ClusterFixture fixture
         return Gen.ArrayOf(step).Select(a => a.Take(40).ToArray());
     }
 
-    private async Task<bool> Check(StockStep[] steps)
+    private static async Task<bool> Check(IGrainFactory grains, string tenant, StockStep[] steps)
     {
-        var grains = fixture.Oms.Grains;
-        var tenant = fixture.Tenant;
-
         var sequential = await NewSku(grains, tenant);
         var model = new StockModel();
         for (var i = 0; i < steps.Length; i++)
@@ -117,19 +117,5 @@ public sealed class StockPropertyTests(StockPropertyTests.ClusterFixture fixture
             Assert.Equal(model[warehouse], (level.OnHand, level.Reserved));
             Assert.InRange(level.Reserved, 0, level.OnHand);
         }
-    }
-
-    public sealed class ClusterFixture : IAsyncLifetime
-    {
-        public CloudOmsCluster Oms { get; private set; } = null!;
-        public string Tenant { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            Oms = await CloudOmsCluster.Start();
-            Tenant = await TestTenant.Create(Oms.Grains, ("W1", 1), ("W2", 2));
-        }
-
-        public async Task DisposeAsync() => await Oms.DisposeAsync();
     }
 }

@@ -2,7 +2,8 @@ using CloudOMS.Silo.Audit;
 
 namespace CloudOMS.Grains.Tests.Inventory;
 
-public sealed class StorageFailureTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class StorageFailureTests(SharedClusters clusters)
 {
     [Theory]
     [InlineData(FaultMode.FailBeforeWrite, StorageProvider.Sqlite)]
@@ -52,7 +53,7 @@ public sealed class StorageFailureTests
     [InlineData(StorageProvider.Postgres)]
     public async Task Orders_approved_through_failing_stock_writes_end_consistent_and_the_audit_finds_no_drift(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
+        var oms = await clusters.For(provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 100));
         var ids = new List<string>();

@@ -11,7 +11,8 @@ namespace CloudOMS.Grains.Tests.Operations;
 /// a database that is away, a write of unknown outcome and a deadline are each told apart, also after the error
 /// crossed from a silo to an Orleans client, where Npgsql's exceptions arrive rebuilt without their fields.
 /// </summary>
-public sealed class TransientFailureTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class TransientFailureTests(SharedClusters clusters)
 {
     public static TheoryData<string, Exception, TransientCause> Failures() => new()
     {
@@ -69,7 +70,7 @@ public sealed class TransientFailureTests
     [InlineData(StorageProvider.Postgres)]
     public async Task A_database_error_in_a_silo_reaches_the_client_as_the_database_being_away(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(extraConfigurator: typeof(FaultyStorage.Configurator), provider: provider);
+        var oms = await clusters.For(provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         var warehouse = oms.Grains.Warehouse(tenant, "WH1");
 

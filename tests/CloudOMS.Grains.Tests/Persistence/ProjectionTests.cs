@@ -3,14 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.Grains.Tests.Persistence;
 
-public sealed class ProjectionTests
+[Collection(SharedClusterCollection.Name)]
+public sealed class ProjectionTests(SharedClusters clusters)
 {
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
     public async Task The_read_model_follows_grain_writes(StorageProvider provider)
     {
-        await using var oms = await CloudOmsCluster.Start(provider: provider);
+        var oms = await clusters.For(provider);
         var tenant = await TestTenant.Create(oms.Grains, ("WH1", 1));
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 10));
         await oms.Grains.Order(tenant, "SO-1").Create(TestTenant.Order(("S1", 2)));

@@ -3,7 +3,8 @@ using System.Text;
 namespace CloudOMS.Identity.Tests.Access;
 
 /// <summary>A JSON route sent another content type answers 415 with a problem saying so, whoever asks.</summary>
-public sealed class ContentTypeTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class ContentTypeTests(IdentityPortal portal)
 {
     private static StringContent Text(string body, string mediaType) => new(body, Encoding.UTF8, mediaType);
 

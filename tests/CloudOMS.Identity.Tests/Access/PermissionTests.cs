@@ -4,7 +4,8 @@ namespace CloudOMS.Identity.Tests.Access;
 /// Every route that declares a permission refuses a caller who holds every permission but that one,
 /// for every route the host maps now or later.
 /// </summary>
-public sealed class PermissionTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class PermissionTests(IdentityPortal portal)
 {
     private async Task<OmsClient> ClientWith(IEnumerable<string> permissions)
     {

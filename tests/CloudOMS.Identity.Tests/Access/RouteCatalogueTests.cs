@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Access;
 
 /// <summary>The host's /api routes as its endpoint data source lists them: what the permission and isolation tests walk.</summary>
-public sealed class RouteCatalogueTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class RouteCatalogueTests(IdentityPortal portal)
 {
     [Fact]
     public void Route_catalogue_holds_the_api_of_every_area()

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Admin;
 
 /// <summary>users.manage and roles.manage hand out at most what their holder has: no more permissions, no wider warehouse scope.</summary>
-public sealed class GrantLimitTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class GrantLimitTests(IdentityPortal portal)
 {
     private static object Role(string name, string[] permissions, string[]? warehouses = null) => new { name, permissions, warehouses = warehouses ?? [] };
 

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Admin;
 
 /// <summary>A company never locks itself out: some active member always keeps users.manage, whatever the API is asked.</summary>
-public sealed class LastAdminTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class LastAdminTests(IdentityPortal portal)
 {
     [Fact]
     public async Task The_only_admin_cannot_be_deactivated_lose_the_admin_role_or_have_it_stripped()

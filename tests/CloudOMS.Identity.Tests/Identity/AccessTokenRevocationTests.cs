@@ -3,7 +3,8 @@ using Duende.IdentityModel.Client;
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>An access token revoked at the revocation endpoint stops working at once, not at its expiry.</summary>
-public sealed class AccessTokenRevocationTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class AccessTokenRevocationTests(IdentityPortal portal)
 {
     [Fact]
     public async Task A_revoked_access_token_is_refused_on_the_next_call()

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>Integration clients: created by an admin with a subset of permissions, then revoked.</summary>
-public sealed class ClientCredentialsTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class ClientCredentialsTests(IdentityPortal portal)
 {
     private async Task<NewApiClientView> CreateClient(OmsClient admin, params string[] permissions) =>
         await admin.Post<NewApiClientView>("/api/api-clients", new ApiClientBody($"对接 {Guid.NewGuid():N}"[..12], permissions), HttpStatusCode.Created);

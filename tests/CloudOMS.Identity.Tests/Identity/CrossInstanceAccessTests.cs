@@ -1,4 +1,3 @@
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Identity.Access;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CloudOMS.Identity.Tests.Identity;
 
-public sealed class DiscoveryTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class DiscoveryTests(IdentityPortal portal)
 {
     private static async Task<DiscoveryDocumentResponse> Discover(Uri address)
     {

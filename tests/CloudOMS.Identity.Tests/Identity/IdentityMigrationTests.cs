@@ -1,4 +1,3 @@
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Identity.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

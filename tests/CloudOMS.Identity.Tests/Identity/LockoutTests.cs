@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>The factory locks an account after <see cref="IdentityPortal.MaxFailedSignIns"/> wrong passwords.</summary>
-public sealed class LockoutTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class LockoutTests(IdentityPortal portal)
 {
     private async Task<string> NewMember()
     {

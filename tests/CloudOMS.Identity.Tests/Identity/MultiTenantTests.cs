@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>One person in two companies: the company is chosen at sign-in, and the token is for that one only.</summary>
-public sealed class MultiTenantTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class MultiTenantTests(IdentityPortal portal)
 {
     /// <summary>The admin of a new company, invited into the demo tenant as 销售 too.</summary>
     private async Task<Company> MemberOfTwo()

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>Forgotten password: a link by mail, a new password, and a trace in the company's audit log.</summary>
-public sealed class PasswordResetTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class PasswordResetTests(IdentityPortal portal)
 {
     private const string NewPassword = "Fresh-pass-77";
 

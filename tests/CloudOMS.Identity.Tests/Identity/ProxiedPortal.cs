@@ -31,3 +31,13 @@ public sealed class ProxiedPortal : IAsyncLifetime
 
     private static int _lastAddress;
 }
+
+/// <summary>
+/// The rate-limit and stranger-lockout classes share one proxied portal: each test acts from client addresses
+/// (<see cref="ProxiedPortal.NewAddress"/>) and accounts no other test uses, so the small limits are its own.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ProxiedPortalCollection : ICollectionFixture<ProxiedPortal>
+{
+    public const string Name = "proxied portal";
+}

@@ -6,7 +6,8 @@ namespace CloudOMS.Identity.Tests.Identity;
 /// Each purpose has its own budget, per client address behind the proxy, per API client or per account, and every
 /// refusal is a 429 with Retry-After: one caller's wrong passwords cost nobody else their sign-in or their tokens.
 /// </summary>
-public sealed class RateLimitTests(ProxiedPortal fixture) : IClassFixture<ProxiedPortal>
+[Collection(ProxiedPortalCollection.Name)]
+public sealed class RateLimitTests(ProxiedPortal fixture)
 {
     private IdentityPortal Portal => fixture.Portal;
 

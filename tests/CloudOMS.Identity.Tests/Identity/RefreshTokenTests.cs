@@ -3,7 +3,8 @@ using Duende.IdentityModel.Client;
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>Refresh tokens from an interactive sign-in with offline_access: renewal, deactivation, revocation.</summary>
-public sealed class RefreshTokenTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class RefreshTokenTests(IdentityPortal portal)
 {
     private async Task<(string Email, string UserId, TokenResponse Tokens)> SignedInMember()
     {

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>After sign-in the browser goes where returnUrl says only when that is a path on this server.</summary>
-public sealed class ReturnUrlTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class ReturnUrlTests(IdentityPortal portal)
 {
     /// <summary>Signs the demo admin in from a login page opened with <paramref name="returnUrl"/>; returns the browser after the password.</summary>
     private async Task<UserAgent> SignInReturningTo(string returnUrl)

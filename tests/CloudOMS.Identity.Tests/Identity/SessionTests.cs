@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>The identity server's cookie is the single sign-on session behind every authorize request.</summary>
-public sealed class SessionTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class SessionTests(IdentityPortal portal)
 {
     private async Task<(Company Company, InteractiveSignIn SignIn)> SignedInBrowser()
     {

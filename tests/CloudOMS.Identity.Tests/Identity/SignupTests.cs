@@ -1,6 +1,7 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
-public sealed class SignupTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class SignupTests(IdentityPortal portal)
 {
     [Fact]
     public async Task New_company_confirms_its_email_signs_in_with_pkce_and_works_in_its_own_tenant()

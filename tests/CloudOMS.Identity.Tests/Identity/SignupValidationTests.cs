@@ -1,6 +1,7 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
-public sealed class SignupValidationTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(SignInPortal.Name)]
+public sealed class SignupValidationTests(IdentityPortal portal)
 {
     private async Task<HttpResponseMessage> Post(SignupBody body)
     {

@@ -4,7 +4,8 @@ namespace CloudOMS.Identity.Tests.Identity;
 /// Wrong passwords lock out where they come from, not the account: a stranger who knows an address cannot keep
 /// its owner from signing in, and guessing from many addresses slows down only browsers the owner never used.
 /// </summary>
-public sealed class StrangerLockoutTests(ProxiedPortal fixture) : IClassFixture<ProxiedPortal>
+[Collection(ProxiedPortalCollection.Name)]
+public sealed class StrangerLockoutTests(ProxiedPortal fixture)
 {
     private IdentityPortal Portal => fixture.Portal;
 

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>A company that requires two-factor sign-in of all its members.</summary>
-public sealed class TenantTwoFactorTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class TenantTwoFactorTests(IdentityPortal portal)
 {
     private async Task<Company> CompanyRequiringTwoFactor()
     {

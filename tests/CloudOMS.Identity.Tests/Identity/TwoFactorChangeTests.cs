@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>Once enrolled, the authenticator can be replaced or switched off only with a code from it.</summary>
-public sealed class TwoFactorChangeTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class TwoFactorChangeTests(IdentityPortal portal)
 {
     [Fact]
     public async Task Resetting_or_disabling_two_factor_needs_a_current_code_not_just_a_token()

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Identity;
 
 /// <summary>Authenticator (TOTP) two-factor sign-in, enrolled through the API.</summary>
-public sealed class TwoFactorTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class TwoFactorTests(IdentityPortal portal)
 {
     /// <summary>A new member who enrolled an authenticator; returns the email and the shared key.</summary>
     private async Task<(string Email, string Key)> EnrolledMember()

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudOMS.Grains;
-using NewOrder = CloudOMS.WebPortal.Tests.Infrastructure.NewOrder;
+using NewOrder = CloudOMS.WebPortal.Testing.NewOrder;
 using CloudOMS.Silo.Projection;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 namespace CloudOMS.Identity.Tests.Tenants;
 
 /// <summary>GET/PUT /api/tenant/profile: the company's name and invoice details, edited by a tenant admin only.</summary>
-public sealed class CompanyProfileApiTests(IdentityPortal portal) : IClassFixture<IdentityPortal>
+[Collection(AdminPortal.Name)]
+public sealed class CompanyProfileApiTests(IdentityPortal portal)
 {
     // A valid unified social credit code (GB 32100-2015 check character), Linyi Lanshan district.
     private const string CreditCode = "91371302MA3CL8K2XE";

@@ -4,7 +4,8 @@ namespace CloudOMS.WebPortal.Tests.Api;
 /// Every problem answer carries a stable machine-readable code beside its message (docs/architecture.md, HTTP API),
 /// so a client tells a stock refusal from an illegal transition, a retryable 503 from a bug, without reading text.
 /// </summary>
-public sealed class ProblemCodeTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class ProblemCodeTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

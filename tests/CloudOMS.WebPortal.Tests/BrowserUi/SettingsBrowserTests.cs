@@ -1,4 +1,3 @@
-using CloudOMS.Identity.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CloudOMS.WebPortal.Tests.BrowserUi;

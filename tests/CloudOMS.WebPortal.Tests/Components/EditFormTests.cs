@@ -12,7 +12,8 @@ namespace CloudOMS.WebPortal.Tests.Components;
 /// The SKU and warehouse edit forms, rendered alone over the real grains of a running portal: bad input shows
 /// the API's Chinese messages under the fields and changes nothing; good input is saved.
 /// </summary>
-public sealed class EditFormTests : IClassFixture<PortalFactory>, IDisposable
+[Collection(StockPortal.Name)]
+public sealed class EditFormTests : IDisposable
 {
     private readonly BunitContext _context = new();
     private readonly PortalFactory _portal;

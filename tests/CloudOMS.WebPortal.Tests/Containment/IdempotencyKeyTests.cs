@@ -1,5 +1,5 @@
 using CloudOMS.Grains;
-using NewOrder = CloudOMS.WebPortal.Tests.Infrastructure.NewOrder;
+using NewOrder = CloudOMS.WebPortal.Testing.NewOrder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudOMS.WebPortal.Tests.Containment;
@@ -8,7 +8,8 @@ namespace CloudOMS.WebPortal.Tests.Containment;
 /// An Idempotency-Key stands for one request of one company: the same request again is answered and applied once,
 /// another request with the key is refused (422), and a replay consumes nothing (no order number, no quota).
 /// </summary>
-public sealed class IdempotencyKeyTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class IdempotencyKeyTests(PortalFactory portal)
 {
     private const string Main = OmsClient.MainWarehouse;
     private readonly OmsClient _api = portal.Api;

@@ -4,7 +4,8 @@ namespace CloudOMS.WebPortal.Tests.Containment;
 /// Text from outside is stored in normal form C and trimmed; control characters (U+0000 above all: PostgreSQL text
 /// cannot hold it), bidi overrides, U+FEFF and lone surrogates are refused with a field error, and nothing is saved.
 /// </summary>
-public sealed class TextInputTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class TextInputTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

@@ -1,5 +1,4 @@
 using CloudOMS.Grains;
-using CloudOMS.Grains.Tests.ReadModel;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.WebPortal.Ui;

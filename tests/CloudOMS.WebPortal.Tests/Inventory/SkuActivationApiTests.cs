@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Inventory;
 
 /// <summary>POST /api/skus/{code}/deactivate and /activate: an inactive SKU takes no new orders; what orders hold still ships.</summary>
-public sealed class SkuActivationApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class SkuActivationApiTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

@@ -1,6 +1,7 @@
 namespace CloudOMS.WebPortal.Tests.Inventory;
 
-public sealed class SkuApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class SkuApiTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

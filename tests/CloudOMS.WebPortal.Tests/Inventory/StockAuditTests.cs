@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace CloudOMS.WebPortal.Tests.Inventory;
 
-public sealed class StockAuditTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class StockAuditTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

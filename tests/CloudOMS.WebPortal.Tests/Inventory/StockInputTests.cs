@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Inventory;
 
 /// <summary>Refused stock movements: 400 for bad input, 409 when stock does not allow it; stock is left as it was.</summary>
-public sealed class StockInputTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class StockInputTests(PortalFactory portal)
 {
     private const string Main = OmsClient.MainWarehouse;
     private const string Jinan = OmsClient.JinanWarehouse;

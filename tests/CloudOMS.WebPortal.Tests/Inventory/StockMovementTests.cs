@@ -1,6 +1,7 @@
 namespace CloudOMS.WebPortal.Tests.Inventory;
 
-public sealed class StockMovementTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class StockMovementTests(PortalFactory portal)
 {
     private const string Main = OmsClient.MainWarehouse;
     private const string Jinan = OmsClient.JinanWarehouse;

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
-using Eventually = CloudOMS.WebPortal.Tests.Infrastructure.Eventually;
+using Eventually = CloudOMS.WebPortal.Testing.Eventually;
 
 namespace CloudOMS.WebPortal.Tests.Operations;
 

@@ -1,4 +1,3 @@
-using CloudOMS.Grains.Tests.Infrastructure;
 using System.Diagnostics;
 using CloudOMS.Grains;
 using CloudOMS.Silo;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using CloudOMS.Grains;
-using NewOrder = CloudOMS.WebPortal.Tests.Infrastructure.NewOrder;
+using NewOrder = CloudOMS.WebPortal.Testing.NewOrder;
 using CloudOMS.WebPortal.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 

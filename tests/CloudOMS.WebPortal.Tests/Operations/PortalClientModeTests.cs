@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ErrorCodes = CloudOMS.Grains.ErrorCodes;
-using CloudOMS.Grains.Tests.Failover;
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.WebPortal.Api;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Orders;
 
 /// <summary>The demo tenant has LY-MAIN (priority 1) and JN-01 (priority 2); each test stocks its own SKUs.</summary>
-public sealed class AllocationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class AllocationTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

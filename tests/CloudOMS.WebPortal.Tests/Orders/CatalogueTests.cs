@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace CloudOMS.WebPortal.Tests.Orders;
 
-public sealed class CatalogueTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class CatalogueTests(PortalFactory portal)
 {
     [Fact]
     public async Task Catalogues_list_channels_carriers_and_payment_methods_under_their_own_names()

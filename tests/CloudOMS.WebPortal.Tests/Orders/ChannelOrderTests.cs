@@ -1,6 +1,7 @@
 namespace CloudOMS.WebPortal.Tests.Orders;
 
-public sealed class ChannelOrderTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class ChannelOrderTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

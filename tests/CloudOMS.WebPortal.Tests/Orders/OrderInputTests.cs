@@ -3,7 +3,8 @@ using System.Text;
 namespace CloudOMS.WebPortal.Tests.Orders;
 
 /// <summary>Bad order input: 400 with the field at fault, never a 500, and nothing written.</summary>
-public sealed class OrderInputTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class OrderInputTests(PortalFactory portal)
 {
     private const string SeededSku = "LY-0001";
     private readonly OmsClient _api = portal.Api;

@@ -1,6 +1,7 @@
 namespace CloudOMS.WebPortal.Tests.Orders;
 
-public sealed class OrderLifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class OrderLifecycleTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

@@ -4,7 +4,8 @@ namespace CloudOMS.WebPortal.Tests.Orders;
 /// The order list reads the read model, which follows writes: each test lists its own orders (one
 /// customer phone per test) and waits for them to appear.
 /// </summary>
-public sealed class OrderListTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class OrderListTests(PortalFactory portal)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private readonly OmsClient _api = portal.Api;

@@ -5,7 +5,8 @@ namespace CloudOMS.WebPortal.Tests.Orders;
 /// leads and answers 200 with it, changing nothing (issue 15). Only a repeat of the same thing counts: shipping a
 /// shipped order with another tracking number stays a 409.
 /// </summary>
-public sealed class OrderRetryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class OrderRetryTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

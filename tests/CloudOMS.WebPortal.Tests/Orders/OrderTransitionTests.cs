@@ -4,7 +4,8 @@ namespace CloudOMS.WebPortal.Tests.Orders;
 /// Actions the order's status does not allow (409 invalid_transition), orders that do not exist (404), bad shipment
 /// input (400). Repeats of an action that already happened answer 200: OrderRetryTests.
 /// </summary>
-public sealed class OrderTransitionTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class OrderTransitionTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

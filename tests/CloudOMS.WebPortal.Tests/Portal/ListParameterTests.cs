@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CloudOMS.WebPortal.Tests.Portal;
 
 /// <summary>Paging and filter parameters every list shares. These tests only read, so the lists hold still.</summary>
-public sealed class ListParameterTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class ListParameterTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

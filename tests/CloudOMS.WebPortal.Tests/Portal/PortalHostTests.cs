@@ -7,7 +7,8 @@ using Orleans.Configuration;
 
 namespace CloudOMS.WebPortal.Tests.Portal;
 
-public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class PortalHostTests(PortalFactory portal)
 {
     [Fact]
     public async Task Client_talks_HTTP_to_a_real_Kestrel_server_on_a_loopback_port()

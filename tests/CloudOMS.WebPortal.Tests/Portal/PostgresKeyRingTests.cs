@@ -1,4 +1,3 @@
-using CloudOMS.Grains.Tests.Infrastructure;
 using CloudOMS.Identity;
 using CloudOMS.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Portal;
 
 /// <summary>The language switch returns only to a path of this portal, and never fails on a strange target.</summary>
-public sealed class RedirectTargetTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class RedirectTargetTests(PortalFactory portal)
 {
     private async Task<HttpResponseMessage> SwitchTo(string culture, string returnUrl)
     {

@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Portal;
 
 /// <summary>The portal's sign-out is a form post from its own page; links and other sites' forms sign nobody out.</summary>
-public sealed class SignOutTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class SignOutTests(PortalFactory portal)
 {
     private string PortalUrl => portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
 

@@ -13,7 +13,8 @@ namespace CloudOMS.WebPortal.Tests.Portal;
 /// The portal and a second, standard OIDC relying party share one sign-in: the second does not ask
 /// for a password again, and signing out of one signs the user out of both.
 /// </summary>
-public sealed class SingleSignOnTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+[Collection(StockPortal.Name)]
+public sealed class SingleSignOnTests(PortalFactory portal) : IAsyncLifetime
 {
     private WebApplication _sample = null!;
     private string _sampleUrl = "";

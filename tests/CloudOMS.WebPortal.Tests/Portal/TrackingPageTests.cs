@@ -1,7 +1,8 @@
 namespace CloudOMS.WebPortal.Tests.Portal;
 
 /// <summary>The public tracking page shows a shipped order to whoever has its number and phone, and nothing else.</summary>
-public sealed class TrackingPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class TrackingPageTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

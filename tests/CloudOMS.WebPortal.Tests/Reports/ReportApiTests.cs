@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace CloudOMS.WebPortal.Tests.Reports;
 
-public sealed class ReportApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(OrdersPortal.Name)]
+public sealed class ReportApiTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

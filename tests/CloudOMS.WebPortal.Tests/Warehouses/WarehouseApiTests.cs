@@ -1,6 +1,7 @@
 namespace CloudOMS.WebPortal.Tests.Warehouses;
 
-public sealed class WarehouseApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(StockPortal.Name)]
+public sealed class WarehouseApiTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 

@@ -1,0 +1,3 @@
+global using CloudOMS.Billing.Data;
+global using CloudOMS.Billing.Plans;
+global using Xunit;
