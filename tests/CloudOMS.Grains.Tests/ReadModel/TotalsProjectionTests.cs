@@ -52,10 +52,11 @@ public sealed class TotalsProjectionTests
         var head = await checkpoint.Select(c => c.Position).SingleAsync();
         await checkpoint.ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, 0));
         // The projector's own loop may get there first; either way, once CatchUp returns every change has been
-        // applied again, and the checkpoint is back at the head it was reset from.
+        // applied again: the checkpoint is back at (or, after a background write of the silo, past) its old head.
         await oms.Service<ReadModelProjector>().CatchUp();
         Assert.True(head > 0);
-        Assert.Equal(head, await checkpoint.Select(c => c.Position).SingleAsync());
+        var position = await checkpoint.Select(c => c.Position).SingleAsync();
+        Assert.True(position >= head, $"checkpoint at {position} after catching up from 0, was at {head}");
         Assert.Equal(before, await TotalsRecount.Snapshot(db));
         await TotalsRecount.AssertMatchesRows(db);
     }
