@@ -51,12 +51,12 @@ public static class DashboardQueries
             .ToList();
         var soldCodes = bySku.Select(s => s.Code).ToHashSet();
         var slow = stock.Where(s => s.OnHand > 0 && !soldCodes.Contains(s.SkuCode)).GroupBy(s => s.SkuCode)
-            .Select(g => new ChartPoint(skuNames.GetValueOrDefault(g.Key, g.Key), g.Sum(s => (long)s.OnHand))).OrderByDescending(p => p.Value).Take(10).ToList();
+            .Select(g => new ChartPoint(skuNames.GetValueOrDefault(g.Key, g.Key), g.Sum(s => (long)s.OnHand))).OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.Ordinal).Take(10).ToList();
         return new DashboardData(kpis, daily,
-            [.. sold.GroupBy(g => g.Channel).Select(c => new ChartPoint(c.Key, c.Sum(g => g.Sales))).OrderByDescending(p => p.Value)],
-            [.. bySku.OrderByDescending(s => s.Quantity).Take(10).Select(s => new ChartPoint(skuNames.GetValueOrDefault(s.Code, s.Code), s.Quantity))],
+            [.. sold.GroupBy(g => g.Channel).Select(c => new ChartPoint(c.Key, c.Sum(g => g.Sales))).OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.Ordinal)],
+            [.. bySku.OrderByDescending(s => s.Quantity).ThenBy(s => s.Code, StringComparer.Ordinal).Take(10).Select(s => new ChartPoint(skuNames.GetValueOrDefault(s.Code, s.Code), s.Quantity))],
             slow,
-            [.. groups.GroupBy(g => g.Status).Select(s => new ChartPoint(s.Key, s.Sum(g => g.Orders))).OrderByDescending(p => p.Value)],
+            [.. groups.GroupBy(g => g.Status).Select(s => new ChartPoint(s.Key, s.Sum(g => g.Orders))).OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.Ordinal)],
             [.. stock.Where(s => s.Available <= s.SafetyStock).OrderBy(s => s.Available - s.SafetyStock).Take(10)]);
     }
 
