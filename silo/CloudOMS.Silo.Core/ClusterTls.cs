@@ -52,7 +52,7 @@ public static class ClusterTls
         client.UseTls(certificate, options => Pin(options, certificate));
 
     /// <summary>A self-signed certificate fit for both ends of a cluster connection (server and client authentication).</summary>
-    public static X509Certificate2 Create(string subject = "CN=cloudoms-cluster", int years = 5)
+    public static X509Certificate2 Create(string subject = "CN=cloudoms-cluster", int years = 5, TimeProvider? clock = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -60,7 +60,7 @@ public static class ClusterTls
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
             [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
-        var now = DateTimeOffset.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(years));
     }
 
