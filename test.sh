@@ -29,6 +29,12 @@ summarize() {
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited $status (a test host crashed or a project did not run)"; fi
   if [ "$projects" -eq 0 ]; then failed=$((failed + 1)); echo "no test results found"; fi
 
+  # The names of the failed tests, so the end of a long log says which ones (dotnet test prints "  Failed Name [time]").
+  if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
+    echo "failed tests:"
+    grep -E '^\s+Failed [A-Za-z]' "$log" | sed -E 's/^\s+Failed /  /' | sort | uniq
+  fi
+
   line="tests: $passed passed, $failed failed"
   [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
   echo "$line"

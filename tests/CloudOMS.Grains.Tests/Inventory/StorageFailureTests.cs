@@ -17,10 +17,11 @@ public sealed class StorageFailureTests(SharedClusters clusters)
         await TestTenant.Sku(oms.Grains, tenant, "S1", ("WH1", 30));
         var sku = oms.Grains.Sku(tenant, "S1");
 
-        // The next two writes fail; the first waits until all 50 calls are applied in memory, so
-        // every call is joined to one of the two failing writes.
+        // Every write fails until all 50 calls are answered; the first waits until the 30 grants are applied in
+        // memory, so most calls join one failing write. A refusal may still arrive after that write (the calls run
+        // in parallel); it waits for the grants it was decided on, joins a later write, and that one fails too.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var fault = FaultyStorage.Arm(new FaultPlan(StorageNames.Sku, tenant, mode, count: 2) { Gate = gate });
+        var fault = FaultyStorage.Arm(new FaultPlan(StorageNames.Sku, tenant, mode, count: int.MaxValue) { Gate = gate });
         var requests = Enumerable.Range(0, 50).Select(i => new ReserveRequest($"op-{i}", $"order-{i}", 1, ["WH1"])).ToList();
         var calls = requests.Select(r => sku.Reserve(r)).ToList();
         await Eventually.Until(() => sku.Get(), s => s!.Level("WH1").Reserved == 30, what: "all reservations applied in memory");
@@ -28,6 +29,7 @@ public sealed class StorageFailureTests(SharedClusters clusters)
 
         foreach (var call in calls)
             await Assert.ThrowsAsync<OutcomeUnknownException>(() => call);
+        fault.Dispose();
 
         var retried = await Task.WhenAll(requests.Select(r => sku.Reserve(r)));
         Assert.Equal(30, retried.Count(r => r.Reserved));
