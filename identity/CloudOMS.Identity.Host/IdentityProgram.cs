@@ -12,8 +12,10 @@ public static class IdentityProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCloudOmsIdentity(builder.Configuration["Identity:DataDirectory"] ?? "data");
+        builder.Services.AddRequestLanguages();
         var app = builder.Build();
         app.UseTrustedProxies();
+        app.UseRequestLocalization();
         app.UseCloudOmsIdentity();
         app.MapCloudOmsIdentity();
         await app.RunAsync();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CloudOMS.Texts;
+
 namespace CloudOMS.Grains;
 
 /// <summary>What kind of refusal a command met; the HTTP edge maps it to a status code.</summary>
@@ -21,20 +24,22 @@ public enum FailureKind
 }
 
 /// <summary>
-/// A command refused by a business rule. The message is for the clerk (Chinese first, English after);
-/// <see cref="Field"/> names the input at fault when there is one; <see cref="Code"/> is the stable
-/// machine-readable reason (<see cref="ErrorCodes"/>), serialized with the exception so it crosses from silo to client.
+/// A command refused by a business rule. The message is for the clerk, worded in every language where it is made
+/// (<see cref="Translations"/>) so the edge answers in the caller's (<see cref="MessageIn"/>); <see cref="Exception.Message"/>
+/// is the Chinese wording, for logs. <see cref="Field"/> names the input at fault when there is one; <see cref="Code"/> is
+/// the stable machine-readable reason (<see cref="ErrorCodes"/>), serialized with the exception so it crosses from silo to client.
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.CommandException")]
 public sealed class CommandException : Exception
 {
-    public CommandException(FailureKind kind, string message, string? field = null, IReadOnlyList<string>? details = null, string? code = null)
-        : base(message)
+    public CommandException(FailureKind kind, Text message, string? field = null, IReadOnlyList<string>? details = null, string? code = null)
+        : base(message.Render(Languages.Chinese))
     {
         Kind = kind;
         Field = field;
         Details = details ?? [];
         Code = code ?? ErrorCodes.Of(kind);
+        Translations = message.Translations();
     }
 
     [Id(0)] public FailureKind Kind { get; }
@@ -44,16 +49,22 @@ public sealed class CommandException : Exception
     /// <summary>One of <see cref="ErrorCodes"/>.</summary>
     [Id(3)] public string Code { get; }
 
-    public static CommandException NotFound(string message) => new(FailureKind.NotFound, message);
+    /// <summary>The message by culture name (zh-CN, en).</summary>
+    [Id(4)] public IReadOnlyDictionary<string, string> Translations { get; }
+
+    /// <summary>The message in <paramref name="culture"/>'s language.</summary>
+    public string MessageIn(CultureInfo culture) => Translations.In(culture, Message);
+
+    public static CommandException NotFound(Text message) => new(FailureKind.NotFound, message);
 
     /// <summary>A conflict (HTTP 409) with its code, e.g. <see cref="ErrorCodes.InsufficientStock"/> with the short SKUs as details.</summary>
-    public static CommandException Conflict(string code, string message, IReadOnlyList<string>? details = null) =>
+    public static CommandException Conflict(string code, Text message, IReadOnlyList<string>? details = null) =>
         new(FailureKind.Conflict, message, null, details, code);
-    public static CommandException Invalid(string field, string message) => new(FailureKind.Invalid, message, field);
-    public static CommandException KeyReused(string field, string message) => new(FailureKind.KeyReused, message, field);
+    public static CommandException Invalid(string field, Text message) => new(FailureKind.Invalid, message, field);
+    public static CommandException KeyReused(string field, Text message) => new(FailureKind.KeyReused, message, field);
 
     /// <summary>A quota refusal; <paramref name="kind"/> names the limit (orders, users, warehouses, skus).</summary>
-    public static CommandException Quota(UsageKind kind, string message) =>
+    public static CommandException Quota(UsageKind kind, Text message) =>
         new(FailureKind.QuotaExceeded, message, kind.ToString().ToLowerInvariant());
 }
 
@@ -62,5 +73,11 @@ public sealed class CommandException : Exception
 /// with the same operation id: the grain answers a retry with the recorded outcome.
 /// </summary>
 [GenerateSerializer, Alias("cloudoms.OutcomeUnknownException")]
-public sealed class OutcomeUnknownException(string message) : Exception(message);
+public sealed class OutcomeUnknownException(Text message) : Exception(message.Render(Languages.Chinese))
+{
+    /// <summary>The message by culture name (zh-CN, en).</summary>
+    [Id(0)] public IReadOnlyDictionary<string, string> Translations { get; } = message.Translations();
+
+    public string MessageIn(CultureInfo culture) => Translations.In(culture, Message);
+}
 

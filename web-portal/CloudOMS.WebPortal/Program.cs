@@ -42,11 +42,12 @@ builder.Services.AddHostedService<DemoSeeder>();
 var app = builder.Build();
 
 app.UseTrustedProxies();
+// The request's language first, so every answer (error answers included) is in it.
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseApiDeadline();
 app.UseTextGuard();
 app.UseStatusCodePages();
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseCloudOmsIdentity();
 app.UseTenantResolution();

@@ -77,8 +77,8 @@ public static class ApiRateLimitExtensions
             var seconds = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await Results.Problem(
-                $"接口调用已达套餐上限（每分钟 {refused.Limit:N0} 次），请 {seconds} 秒后重试或升级套餐 / your plan's API limit of {refused.Limit:N0} requests a minute is reached; retry in {seconds} s or upgrade",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁 / too many requests",
+                Msg.Get("ApiRateLimit.PlanSAPILimitRequestsMinute", refused.Limit, seconds),
+                statusCode: StatusCodes.Status429TooManyRequests, title: Msg.Get("ApiRateLimit.TooManyRequests"),
                 extensions: new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing" }).ExecuteAsync(context);
         });
 }

@@ -45,7 +45,7 @@ public static class BillingApi
         AuditLog audit, IPublicUrls links, CancellationToken ct)
     {
         if (!Enum.TryParse<BillingCycle>(input.Cycle ?? nameof(BillingCycle.Monthly), ignoreCase: true, out var cycle) || !Enum.IsDefined(cycle))
-            return Invalid("cycle", "付费周期只能是 Monthly 或 Yearly / cycle must be Monthly or Yearly");
+            return Invalid("cycle", Msg.Get("BillingApi.CycleMonthlyYearly"));
         try
         {
             var grant = access.Required;
@@ -84,9 +84,9 @@ public static class BillingApi
 
     /// <summary>Someone (another admin, a payment, the sweeper) changed the subscription while this change was made: nothing was saved.</summary>
     private static ProblemHttpResult Changed() =>
-        TypedResults.Problem("订阅刚刚被修改，请刷新页面后重试 / the subscription changed meanwhile; reload and try again",
-            statusCode: StatusCodes.Status409Conflict, title: "无法执行 / conflict");
+        TypedResults.Problem(Msg.Get("BillingApi.SubscriptionChangedMeanwhileReloadTryAgain"),
+            statusCode: StatusCodes.Status409Conflict, title: Msg.Get("BillingApi.Conflict"));
 
     private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / invalid input");
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: Msg.Get("BillingApi.InvalidInput"));
 }

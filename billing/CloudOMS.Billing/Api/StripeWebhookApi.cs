@@ -32,8 +32,8 @@ public static class StripeWebhookApi
         var json = await reader.ReadToEndAsync(ct);
         var outcome = await webhook.Receive(json, request.Headers["Stripe-Signature"], ct);
         return outcome == WebhookOutcome.Rejected
-            ? TypedResults.Problem("Stripe 签名无效或缺失 / the Stripe-Signature header is missing or does not match", statusCode: StatusCodes.Status400BadRequest,
-                title: "签名无效 / invalid signature")
+            ? TypedResults.Problem(Msg.Get("StripeWebhookApi.StripeSignatureHeaderMissingDoesNot"), statusCode: StatusCodes.Status400BadRequest,
+                title: Msg.Get("StripeWebhookApi.InvalidSignature"))
             : TypedResults.Ok(outcome == WebhookOutcome.Duplicate ? "duplicate" : "applied");
     }
 }

@@ -61,7 +61,7 @@ public sealed class StripeProvider(IOptions<BillingOptions> options, IStripeClie
         var price = Price(plan.Code, subscription.Cycle);
         var service = new SubscriptionService(stripe);
         var current = await service.GetAsync(StripeSubscriptionId(subscription), cancellationToken: cancellationToken);
-        var item = current.Items.Data.FirstOrDefault() ?? throw new BillingException("plan", "Stripe 订阅没有项目 / the Stripe subscription has no item");
+        var item = current.Items.Data.FirstOrDefault() ?? throw new BillingException("plan", Msg.Of("StripeProvider.StripeSubscriptionNoItem"));
         // Stripe prorates and bills the difference itself; the webhooks report what it collected.
         await service.UpdateAsync(current.Id, new SubscriptionUpdateOptions
         {
@@ -87,8 +87,8 @@ public sealed class StripeProvider(IOptions<BillingOptions> options, IStripeClie
 
     private string Price(string plan, BillingCycle cycle) =>
         Stripe.PriceOf(plan, cycle)
-        ?? throw new BillingException("plan", "该套餐暂不支持 Stripe 付款（未配置价格），请选择其他付款方式 / this plan and cycle have no Stripe price configured: choose another payment method");
+        ?? throw new BillingException("plan", Msg.Of("StripeProvider.PlanCycleNoStripePriceConfigured"));
 
     private static string StripeSubscriptionId(Subscription subscription) =>
-        subscription.StripeSubscriptionId ?? throw new BillingException("plan", "Stripe 订阅尚未生效，请稍后再试 / the Stripe subscription is not active yet: try again shortly");
+        subscription.StripeSubscriptionId ?? throw new BillingException("plan", Msg.Of("StripeProvider.StripeSubscriptionNotActiveYetTry"));
 }

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CloudOMS.Billing.Subscriptions;
 
 /// <summary>A refused billing request: the field at fault and a message in Chinese, then English.</summary>
-public sealed class BillingException(string field, string message) : Exception(message)
+public sealed class BillingException(string field, Text message) : Exception(message.Render(Languages.Chinese))
 {
     public string Field { get; } = field;
+
+    /// <summary>The refusal, worded when shown in the reader's language.</summary>
+    public Text Text { get; } = message;
 }
 
 /// <summary>What a tenant's billing page shows.</summary>
@@ -83,13 +86,13 @@ public sealed class BillingService(
     /// </summary>
     public async Task<ChangeOutcome> Change(string tenantId, string? planCode, BillingCycle cycle, string? providerName, string returnUrl, CancellationToken cancellationToken = default)
     {
-        var plan = Options.Find(planCode) ?? throw new BillingException("plan", "没有这个套餐 / no such plan");
+        var plan = Options.Find(planCode) ?? throw new BillingException("plan", Msg.Of("BillingService.NoSuchPlan"));
         var subscription = await Get(tenantId, cancellationToken);
         var now = clock.GetUtcNow();
         ChangeOutcome outcome;
         if (SubscriptionRules.IsUnpaid(subscription))
         {
-            if (plan.IsFree) throw new BillingException("plan", "免费版无需购买，试用结束后自动转为免费版 / the free plan needs no purchase: it follows the trial by itself");
+            if (plan.IsFree) throw new BillingException("plan", Msg.Of("BillingService.FreePlanNeedsNoPurchaseFollows"));
             var provider = Provider(providerName);
             var billTo = BillTo.From(await grains.Tenant(tenantId).GetProfile(), tenantId);
             var started = await provider.StartPurchase(new PurchaseRequest(subscription, plan, cycle, billTo, returnUrl, returnUrl), cancellationToken);
@@ -113,10 +116,10 @@ public sealed class BillingService(
         }
         else
         {
-            if (plan.Code == subscription.Plan && cycle == subscription.Cycle) throw new BillingException("plan", "已经是这个套餐 / this is already your plan");
+            if (plan.Code == subscription.Plan && cycle == subscription.Cycle) throw new BillingException("plan", Msg.Of("BillingService.AlreadyPlan"));
             // Stripe renews these itself; a change for the next period is made where Stripe bills it.
             if (subscription.Provider == StripeOptions.Name)
-                throw new BillingException("plan", "通过 Stripe 付款的订阅请在“管理付款”（Stripe 客户门户）中降级或更换周期 / a subscription paid through Stripe is downgraded or moved to another cycle in Stripe's customer portal (Manage payment)");
+                throw new BillingException("plan", Msg.Of("BillingService.SubscriptionPaidThroughStripeDowngradedMoved"));
             var usage = (await grains.Tenant(tenantId).GetBilling()).Usage;
             if (SubscriptionRules.Exceeded(plan, usage) is { Count: > 0 } exceeded)
                 throw new BillingException("plan", DowngradeRefusal(plan, exceeded));
@@ -136,8 +139,8 @@ public sealed class BillingService(
         var subscription = await Get(tenantId, cancellationToken);
         if (SubscriptionRules.IsUnpaid(subscription))
             throw new BillingException("plan", cancel
-                ? "当前没有付费订阅可取消 / there is no paid subscription to cancel"
-                : "当前没有付费订阅可恢复续订 / there is no paid subscription to keep renewing");
+                ? Msg.Of("BillingService.ThereNoPaidSubscriptionCancel")
+                : Msg.Of("BillingService.ThereNoPaidSubscriptionKeepRenewing"));
         await Provider(subscription.Provider).CancelAtPeriodEnd(subscription, cancel, cancellationToken);
         subscription.CancelAtPeriodEnd = cancel;
         if (cancel) subscription.PendingPlan = null;
@@ -164,7 +167,7 @@ public sealed class BillingService(
     {
         var invoice = await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
         if (invoice is null || invoice.Status == InvoiceStatus.Paid) return invoice;
-        if (invoice.Status == InvoiceStatus.Void) throw new BillingException("invoice", "该账单已作废 / this invoice was withdrawn");
+        if (invoice.Status == InvoiceStatus.Void) throw new BillingException("invoice", Msg.Of("BillingService.InvoiceWithdrawn"));
         var now = clock.GetUtcNow();
         invoice.Status = InvoiceStatus.Paid;
         invoice.PaidAt = now;
@@ -186,14 +189,11 @@ public sealed class BillingService(
     {
         name ??= Options.Provider;
         return providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new BillingException("provider", $"不支持的付款方式，可选：{string.Join("、", ProviderNames)} / unsupported payment method");
+            ?? throw new BillingException("provider", Msg.Of("BillingService.UnsupportedPaymentMethod", string.Join("、", ProviderNames)));
     }
 
-    private static string DowngradeRefusal(PlanOptions plan, IReadOnlyList<(UsageKind Kind, int Used, int Limit)> exceeded)
+    private static Text DowngradeRefusal(PlanOptions plan, IReadOnlyList<(UsageKind Kind, int Used, int Limit)> exceeded)
     {
-        static string Zh(UsageKind k) => k switch { UsageKind.Orders => "本月订单", UsageKind.Users => "成员", UsageKind.Warehouses => "仓库", _ => "SKU" };
-        var zh = string.Join("；", exceeded.Select(e => $"{Zh(e.Kind)} {e.Used:N0}，{plan.NameZh}上限 {e.Limit:N0}"));
-        var en = string.Join("; ", exceeded.Select(e => $"{e.Kind.ToString().ToLowerInvariant()} {e.Used:N0}, {plan.NameEn} allows {e.Limit:N0}"));
-        return $"当前用量超出{plan.NameZh}的额度，无法降级：{zh} / usage exceeds the {plan.NameEn} plan, so it cannot be chosen: {en}";
-    }
-}
+        var name = Text.Translated(new Dictionary<string, string> { [Languages.Chinese.Name] = plan.NameZh, [Languages.English.Name] = plan.NameEn });
+        return Msg.Of("BillingService.UsageExceedsPlan", name, exceeded.Select(e => Msg.Of($"BillingService.Exceeded.{e.Kind}", e.Used, name, e.Limit)).ToList());
+    }}

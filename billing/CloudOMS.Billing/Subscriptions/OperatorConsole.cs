@@ -48,7 +48,7 @@ public sealed class OperatorConsole(
     public Task ChangePlan(string tenantId, string planCode, string operatorEmail) =>
         Act(tenantId, operatorEmail, "billing.plan-changed", planCode, (s, now) =>
         {
-            var plan = options.Value.Find(planCode) ?? throw new BillingException("plan", "没有这个套餐 / no such plan");
+            var plan = options.Value.Find(planCode) ?? throw new BillingException("plan", Msg.Of("BillingService.NoSuchPlan"));
             s.Plan = plan.Code;
             s.PendingPlan = null;
             s.PendingCycle = null;
@@ -64,8 +64,8 @@ public sealed class OperatorConsole(
     public Task ExtendTrial(string tenantId, int days, string operatorEmail) =>
         Act(tenantId, operatorEmail, "billing.trial-extended", $"{days}", (s, now) =>
         {
-            if (days is < 1 or > 90) throw new BillingException("days", "延长天数需在 1-90 之间 / extend by 1 to 90 days");
-            if (s.Status != SubscriptionStatus.Trialing) throw new BillingException("days", "该公司不在试用期 / this company is not on a trial");
+            if (days is < 1 or > 90) throw new BillingException("days", Msg.Of("OperatorConsole.ExtendDays"));
+            if (s.Status != SubscriptionStatus.Trialing) throw new BillingException("days", Msg.Of("OperatorConsole.CompanyNotTrial"));
             s.TrialEndsAt = (s.TrialEndsAt > now ? s.TrialEndsAt.Value : now).AddDays(days);
         });
 

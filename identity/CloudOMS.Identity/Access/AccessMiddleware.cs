@@ -25,21 +25,21 @@ public static class AccessExtensions
                 // 405). It runs no route's code and reveals nothing the OpenAPI document does not.
                 await next(context);
                 if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
-                    await Problem(context, 415, "请求体须为 JSON（Content-Type: application/json） / the body must be JSON (Content-Type: application/json)",
-                        "不支持的内容类型 / unsupported media type");
+                    await Problem(context, 415, Msg.Get("AccessMiddleware.BodyJSONContentTypeApplicationJson"),
+                        Msg.Get("AccessMiddleware.UnsupportedMediaType"));
                 return;
             }
             var authenticated = await context.AuthenticateAsync(IdentityHostingExtensions.BearerScheme);
             if (!authenticated.Succeeded)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                await Problem(context, 401, "请先登录 / sign in first");
+                await Problem(context, 401, Msg.Get("AccessMiddleware.SignFirst"));
                 return;
             }
             var grant = await context.RequestServices.GetRequiredService<AccessGrants>().Resolve(authenticated.Principal!, context.RequestServices, context.RequestAborted);
             if (grant is null)
             {
-                await Problem(context, 403, "无权访问该公司的数据 / no access to this company");
+                await Problem(context, 403, Msg.Get("AccessMiddleware.NoAccessCompany"));
                 return;
             }
             context.User = authenticated.Principal!;
@@ -47,19 +47,19 @@ public static class AccessExtensions
             var required = endpoint.Metadata.GetOrderedMetadata<RequiresPermission>();
             if (required.Count == 0)
             {
-                await Problem(context, 403, "该接口未声明权限，已拒绝 / route declares no permission");
+                await Problem(context, 403, Msg.Get("AccessMiddleware.RouteDeclaresNoPermission"));
                 return;
             }
             var missing = required.Select(r => r.Code).Where(c => c != RequiresPermission.AnyMember && !grant.Permissions.Contains(c)).ToList();
             if (missing.Count > 0)
             {
                 var names = missing.Select(c => Permissions.All.FirstOrDefault(p => p.Code == c)?.NameZh ?? c);
-                await Problem(context, 403, $"缺少权限：{string.Join("、", names)} / missing permission: {string.Join(", ", missing)}");
+                await Problem(context, 403, Msg.Get("AccessMiddleware.MissingPermission", string.Join("、", names), string.Join(", ", missing)));
                 return;
             }
             await next(context);
         });
 
     private static Task Problem(HttpContext context, int status, string detail, string? title = null) =>
-        Results.Problem(detail, statusCode: status, title: title ?? (status == 401 ? "未登录 / unauthorized" : "无权限 / forbidden")).ExecuteAsync(context);
+        Results.Problem(detail, statusCode: status, title: title ?? (status == 401 ? Msg.Get("AccessMiddleware.Unauthorized") : Msg.Get("AccessMiddleware.Forbidden"))).ExecuteAsync(context);
 }

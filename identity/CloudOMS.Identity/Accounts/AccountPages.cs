@@ -29,9 +29,9 @@ public static class AccountPages
     }
 
     private static IResult LoginPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
-        Page("登录 CloudOMS / Sign in", Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
-            Field("email", "邮箱 / Email", "email") + Field("password", "密码 / Password", "password"), "登录 / Sign in")
-            + """<p class="muted"><a href="/account/forgot">忘记密码？/ Forgot password?</a> · <a href="/account/signup">注册公司 / Sign up</a></p>""", status);
+        Page(Msg.Get("AccountPages.Sign"), Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+            Field("email", Msg.Get("PasswordPages.Email"), "email") + Field("password", Msg.Get("AccountPages.Password"), "password"), Msg.Get("AccountPages.Sign2"))
+            + $"""<p class="muted"><a href="/account/forgot">{Msg.Get("AccountPages.ForgotPassword")}</a> · <a href="/account/signup">{Msg.Get("AccountPages.SignUp")}</a></p>""", status);
 
     private static async Task<IResult> Login(HttpContext context, [FromForm] string email, [FromForm] string password, string? returnUrl,
         UserManager<OmsUser> users, OmsSignInManager signIn, SignInGuard guard, TrustedDevices devices, AuditLog audit)
@@ -48,16 +48,16 @@ public static class AccountPages
             else await audit.WriteForUser(user, "signin.failed");
             if (user is not null && locked) await audit.WriteForUser(user, "signin.locked-out", source.Trusted ? "browser" : null);
             return locked ? Refused(context, returnUrl, new SignInRefusal(true, context.RequestServices.GetRequiredService<IOptions<CloudOmsIdentityOptions>>().Value.LockoutDuration))
-                : LoginPage(context, returnUrl, "邮箱或密码错误 / wrong email or password", 400);
+                : LoginPage(context, returnUrl, Msg.Get("AccountPages.WrongEmailPassword"), 400);
         }
         guard.Succeeded(source);
         var result = await signIn.SignInAfterPassword(user);
         if (result.IsLockedOut)
         {
             await audit.WriteForUser(user, "signin.locked-out");
-            return LoginPage(context, returnUrl, "账号已被锁定，请稍后再试 / the account is locked for a while", 423);
+            return LoginPage(context, returnUrl, Msg.Get("AccountPages.AccountLockedWhile"), 423);
         }
-        if (result.IsNotAllowed) return LoginPage(context, returnUrl, "请先点击邮件中的链接验证邮箱 / confirm your email first", 400);
+        if (result.IsNotAllowed) return LoginPage(context, returnUrl, Msg.Get("AccountPages.ConfirmEmailFirst"), 400);
         if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         return await Complete(context, user, returnUrl, signIn);
     }
@@ -68,8 +68,8 @@ public static class AccountPages
         var minutes = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalMinutes));
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return refusal.Locked
-            ? LoginPage(context, returnUrl, $"密码错误次数过多，已暂时锁定，请 {minutes} 分钟后再试或重置密码 / too many attempts: sign-in from here is locked for {minutes} min; try later or reset the password", 423)
-            : LoginPage(context, returnUrl, $"该账号近期登录失败过多，请 {minutes} 分钟后再试，或在曾登录过的浏览器上登录 / too many failed sign-ins for this account: try again in {minutes} min or from a browser you signed in with before", 429);
+            ? LoginPage(context, returnUrl, Msg.Get("AccountPages.TooManyAttemptsSignFromHere", minutes), 423)
+            : LoginPage(context, returnUrl, Msg.Get("AccountPages.TooManyFailedSignInsAccount", minutes), 429);
     }
 
     private static string? _unknownHash;
@@ -83,8 +83,8 @@ public static class AccountPages
     }
 
     private static IResult TwoFactorPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
-        Page("两步验证 / Two-factor", Error(error) + Form(context, $"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
-            Field("code", "验证器中的 6 位数字 / 6-digit code", "text"), "验证 / Verify"), status);
+        Page(Msg.Get("AccountPages.TwoFactor"), Error(error) + Form(context, $"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+            Field("code", Msg.Get("AccountPages.DigitCode"), "text"), Msg.Get("AccountPages.Verify")), status);
 
     private static async Task<IResult> TwoFactor(HttpContext context, [FromForm] string code, string? returnUrl, SignInManager<OmsUser> signIn, AuditLog audit)
     {
@@ -94,12 +94,12 @@ public static class AccountPages
         if (result.IsLockedOut)
         {
             await audit.WriteForUser(user, "signin.locked-out", "2fa");
-            return TwoFactorPage(context, returnUrl, "错误次数过多，账号已暂时锁定 / too many attempts: locked for a while", 423);
+            return TwoFactorPage(context, returnUrl, Msg.Get("AccountPages.TooManyAttemptsLockedWhile"), 423);
         }
         if (!result.Succeeded)
         {
             await audit.WriteForUser(user, "signin.failed", "2fa");
-            return TwoFactorPage(context, returnUrl, "验证码不正确 / wrong code", 400);
+            return TwoFactorPage(context, returnUrl, Msg.Get("TwoFactorEnrolment.WrongCode"), 400);
         }
         return await Complete(context, user, returnUrl, signIn);
     }
@@ -113,7 +113,7 @@ public static class AccountPages
         if (tenants.Count == 0)
         {
             await signIn.SignOutAsync();
-            return LoginPage(context, returnUrl, "该账号没有可用的公司 / this account belongs to no active company", 403);
+            return LoginPage(context, returnUrl, Msg.Get("AccountPages.AccountBelongsNoActiveCompany"), 403);
         }
         return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
     }
@@ -140,10 +140,10 @@ public static class AccountPages
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         var uri = $"otpauth://totp/CloudOMS:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=CloudOMS&digits=6";
-        return Page("绑定验证器 / Set up two-factor", Error(error)
-            + $"""<p>贵公司要求两步验证。请在验证器（如微信小程序“腾讯身份验证器”、Google Authenticator）中添加密钥：<br><code id="key">{E(key)}</code></p><p class="muted">{E(uri)}</p>"""
+        return Page(Msg.Get("AccountPages.SetUpTwoFactor"), Error(error)
+            + $"""<p>{Msg.Get("AccountPages.AddKey")}<br><code id="key">{E(key)}</code></p><p class="muted">{E(uri)}</p>"""
             + Form(context, $"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
-                Field("code", "验证器中的 6 位数字 / 6-digit code"), "启用并继续 / Enable and continue"), error is null ? 200 : 400);
+                Field("code", Msg.Get("AccountPages.DigitCode")), Msg.Get("AccountPages.EnableContinue")), error is null ? 200 : 400);
     }
 
     private static async Task<IResult> TwoFactorSetup(HttpContext context, string tenant, string? returnUrl, [FromForm] string code,
@@ -152,7 +152,7 @@ public static class AccountPages
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
         if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "")))
-            return await TwoFactorSetupPage(context, tenant, returnUrl, users, "验证码不正确 / wrong code");
+            return await TwoFactorSetupPage(context, tenant, returnUrl, users, Msg.Get("TwoFactorEnrolment.WrongCode"));
         await users.SetTwoFactorEnabledAsync(user, true);
         await audit.WriteForUser(user, "2fa.enabled");
         var chosen = (await directory.TenantsOf(user.Id)).FirstOrDefault(t => t.Id == tenant);
@@ -163,8 +163,8 @@ public static class AccountPages
     {
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         var options = string.Concat((await directory.TenantsOf(user.Id)).Select(t => $"""<option value="{E(t.Id)}">{E(t.Name)}</option>"""));
-        return Page("选择公司 / Choose company", Form(context, $"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
-            $"""<label for="tenant">公司 / Company</label><select id="tenant" name="tenant">{options}</select>""", "进入 / Enter"));
+        return Page(Msg.Get("AccountPages.ChooseCompany"), Form(context, $"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+            $"""<label for="tenant">{Msg.Get("AccountPages.Company")}</label><select id="tenant" name="tenant">{options}</select>""", Msg.Get("AccountPages.Enter")));
     }
 
     private static async Task<IResult> ChooseTenant(HttpContext context, [FromForm] string tenant, string? returnUrl,
@@ -173,7 +173,7 @@ public static class AccountPages
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
         var chosen = (await directory.TenantsOf(user.Id)).FirstOrDefault(t => t.Id == tenant);
         return chosen is null
-            ? Page("选择公司 / Choose company", Error("您不是该公司的成员 / you are not a member of that company"), 403)
+            ? Page(Msg.Get("AccountPages.ChooseCompany"), Error(Msg.Get("AccountPages.YouNotMemberCompany")), 403)
             : await EnterTenant(context, user, chosen, returnUrl, signIn);
     }
 }

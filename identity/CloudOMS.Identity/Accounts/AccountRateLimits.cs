@@ -39,10 +39,10 @@ public static class AccountRateLimits
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var message = $"请求过于频繁，请 {seconds} 秒后再试 / too many requests: try again in {seconds} s";
+        var message = Msg.Get("AccountRateLimits.TooManyRequestsTryAgainS", seconds);
         return context.Request.Path.StartsWithSegments("/account")
-            ? Html.Page("请稍后再试 / Try again later", Html.Error(message), StatusCodes.Status429TooManyRequests)
-            : Results.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多 / too many requests");
+            ? Html.Page(Msg.Get("AccountRateLimits.TryAgainLater"), Html.Error(message), StatusCodes.Status429TooManyRequests)
+            : Results.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: Msg.Get("AccountRateLimits.TooManyRequests"));
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, TimeSpan window) =>

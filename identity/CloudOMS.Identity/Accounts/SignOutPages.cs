@@ -16,13 +16,13 @@ public static class SignOutPages
     {
         pages.MapGet("/logout", (HttpContext c) => Confirm(c, "/account/logout"));
         pages.MapPost("/logout", SignOut);
-        pages.MapGet("/signed-out", () => Page("已退出 / Signed out", """<p>您已安全退出。You are signed out.</p><p><a href="/account/login">重新登录 / Sign in</a></p>"""));
+        pages.MapGet("/signed-out", () => Page(Msg.Get("SignOutPages.SignedOut"), $"""<p>{Msg.Get("SignOutPages.SignedOutBody")}</p><p><a href="/account/login">{Msg.Get("SignOutPages.SignInAgain")}</a></p>"""));
         return pages;
     }
 
     /// <summary>The question a sign-out link leads to: one button that posts to <paramref name="action"/> with the token.</summary>
     public static IResult Confirm(HttpContext context, string action, string hiddenFields = "") =>
-        Page("退出登录 / Sign out", "<p>确定要退出 CloudOMS 吗？Sign out of CloudOMS?</p>" + Form(context, action, hiddenFields, "退出 / Sign out"));
+        Page(Msg.Get("SignOutPages.SignOut"), $"<p>{Msg.Get("SignOutPages.Confirm")}</p>" + Form(context, action, hiddenFields, Msg.Get("SignOutPages.SignOut2")));
 
     /// <summary>Whether a state-changing form post carries this site's antiforgery token (its endpoint binds no form field).</summary>
     public static async Task<bool> FromOurPage(HttpContext context) =>
@@ -30,8 +30,8 @@ public static class SignOutPages
 
     /// <summary>A sign-out posted without our page's token (another site's form): nothing happens, the user may sign out here.</summary>
     public static IResult Refused(HttpContext context, string action) =>
-        Page("退出登录 / Sign out", Error("请求来自其他网站，未退出 / the request did not come from this site: you are still signed in")
-            + Form(context, action, "", "退出 / Sign out"), StatusCodes.Status400BadRequest);
+        Page(Msg.Get("SignOutPages.SignOut"), Error(Msg.Get("SignOutPages.RequestDidNotComeFromSite"))
+            + Form(context, action, "", Msg.Get("SignOutPages.SignOut2")), StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> SignOut(HttpContext context, SignInManager<OmsUser> signIn, AuditLog audit)
     {

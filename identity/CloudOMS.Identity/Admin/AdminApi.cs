@@ -70,10 +70,10 @@ public static class AdminApi
     private static async Task<IResult> CreateClient(ApiClientInput input, ApiClientService service, CurrentAccess access, AuditLog audit)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 50) errors["name"] = ["请填写名称（不超过 50 字） / name is required"];
-        if (input.Permissions is null || input.Permissions.Count == 0 || input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = ["请选择有效的权限 / choose known permissions"];
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 50) errors["name"] = [Msg.Get("AdminApi.NameRequired")];
+        if (input.Permissions is null || input.Permissions.Count == 0 || input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = [Msg.Get("AdminApi.ChooseKnownPermissions")];
         else if (!GrantLimits.HoldsAll(access.Required, input.Permissions)) errors["permissions"] = [GrantLimits.PermissionMessage];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "输入有误 / invalid input");
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: Msg.Get("AdminResult.InvalidInput"));
         var client = await service.Create(access.Required.TenantId, input.Name!.Trim(), input.Permissions!);
         await audit.Write(access.Required.TenantId, access.Required.Actor, "api-client.created", client.ClientId, string.Join(",", client.Permissions));
         return Results.Created($"/api/api-clients/{client.ClientId}", client);

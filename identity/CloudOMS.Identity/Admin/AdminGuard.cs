@@ -10,7 +10,7 @@ namespace CloudOMS.Identity.Admin;
 /// </summary>
 public static class AdminGuard
 {
-    public const string LastAdminMessage = "至少要保留一名可管理成员的在用管理员 / at least one active member must keep the permission to manage users";
+    public static string LastAdminMessage => Msg.Get("AdminGuard.LeastOneActiveMemberKeepPermission");
 
     /// <param name="member">A member's new state (active, role ids), or null.</param>
     /// <param name="role">A role's new permissions, or null.</param>

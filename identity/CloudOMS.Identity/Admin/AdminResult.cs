@@ -17,7 +17,7 @@ public enum AdminOutcome
 /// </summary>
 public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, string[]> Errors, string? Message = null, object? Value = null)
 {
-    public const string InvalidTitle = "输入有误 / invalid input";
+    public static string InvalidTitle => Msg.Get("AdminResult.InvalidInput");
 
     public bool Succeeded => Outcome == AdminOutcome.Done;
 
@@ -39,9 +39,9 @@ public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, strin
         AdminOutcome.Done => done(Value),
         AdminOutcome.Invalid => Results.ValidationProblem(Errors, title: InvalidTitle),
         AdminOutcome.NotFound => Results.NotFound(),
-        AdminOutcome.PaymentRequired => Results.Problem(Message, statusCode: StatusCodes.Status402PaymentRequired, title: "超出套餐额度 / plan limit reached",
+        AdminOutcome.PaymentRequired => Results.Problem(Message, statusCode: StatusCodes.Status402PaymentRequired, title: Msg.Get("AdminResult.PlanLimitReached"),
             extensions: new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing", ["quota"] = "users" }),
-        _ => Results.Problem(Message, statusCode: StatusCodes.Status409Conflict, title: "无法执行 / conflict"),
+        _ => Results.Problem(Message, statusCode: StatusCodes.Status409Conflict, title: Msg.Get("AdminResult.Conflict")),
     };
 
     public IResult ToHttp() => ToHttp(_ => Results.NoContent());

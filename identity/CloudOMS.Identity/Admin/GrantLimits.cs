@@ -9,9 +9,9 @@ namespace CloudOMS.Identity.Admin;
 /// </summary>
 public static class GrantLimits
 {
-    public const string PermissionMessage = "不能授予您自己没有的权限 / you cannot grant a permission you do not hold";
-    public const string ScopeMessage = "角色的仓库范围不能超出您自己的范围 / a role's warehouses must be within your own";
-    public const string RoleMessage = "不能分配超出您自己权限或仓库范围的角色 / you cannot assign a role beyond your own permissions or warehouses";
+    public static string PermissionMessage => Msg.Get("GrantLimits.YouCannotGrantPermissionYouDo");
+    public static string ScopeMessage => Msg.Get("GrantLimits.RoleSWarehousesWithinOwn");
+    public static string RoleMessage => Msg.Get("GrantLimits.YouCannotAssignRoleBeyondOwn");
 
     public static bool HoldsAll(AccessGrant actor, IEnumerable<string> permissions) => permissions.All(actor.Permissions.Contains);
 

@@ -27,7 +27,7 @@ public static class Invitations
             context.RequestServices.GetService<ITenantSeats>());
         if (errors.TryGetValue(UsersQuota, out var full)) return AdminResult.PaymentRequired(full[0]).ToHttp();
         return invitation is null
-            ? Results.ValidationProblem(errors, title: "输入有误 / invalid input")
+            ? Results.ValidationProblem(errors, title: Msg.Get("AdminResult.InvalidInput"))
             : Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
     }
 
@@ -38,9 +38,9 @@ public static class Invitations
         var tenantId = inviter.TenantId;
         var roleIds = (input.RoleIds ?? []).Distinct().ToList();
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Email) || !MailAddress.TryCreate(input.Email.Trim(), out _)) errors["email"] = ["请填写有效邮箱 / a valid email is required"];
+        if (string.IsNullOrWhiteSpace(input.Email) || !MailAddress.TryCreate(input.Email.Trim(), out _)) errors["email"] = [Msg.Get("Invitations.ValidEmailRequired")];
         if (roleIds.Count == 0 || await db.TenantRoles.CountAsync(r => r.TenantId == tenantId && roleIds.Contains(r.Id)) != roleIds.Count)
-            errors["roleIds"] = ["请选择有效的角色 / choose existing roles"];
+            errors["roleIds"] = [Msg.Get("Invitations.ChooseExistingRoles")];
         if (errors.Count > 0) return (null, errors);
         if (seats is not null && await seats.Check(tenantId) is { } full)
             return (null, new() { [UsersQuota] = [full] });
@@ -51,7 +51,7 @@ public static class Invitations
         await db.SaveChangesAsync();
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
         var link = links.Link($"/account/invite?token={token}");
-        await mail.Send(invitation.Email, $"{tenant.Name} 邀请您加入 CloudOMS / You are invited", $"""<p>{E(tenant.Name)} 邀请您加入 CloudOMS。Accept: <a href="{E(link)}">{E(link)}</a></p>""");
+        await mail.Send(invitation.Email, Msg.Get("Invitations.YouInvited", tenant.Name), $"""<p>{Msg.Get("Invitations.InvitedBody", E(tenant.Name))} <a href="{E(link)}">{E(link)}</a></p>""");
         await audit.Write(tenantId, inviter.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
         return (invitation, errors);
     }
@@ -60,9 +60,9 @@ public static class Invitations
     {
         routes.MapGet("/account/invite", async (HttpContext context, string token, IdentityDb db, TimeProvider clock) =>
             await Find(db, token, clock) is { } invitation
-                ? Page("接受邀请 / Accept invitation", Form(context, $"/account/invite?token={Uri.EscapeDataString(token)}",
-                    $"<p>{E(invitation.Email)}</p>" + Field("name", "姓名 / Name") + Field("password", "设置密码（已有账号请填原密码） / Password", "password"), "加入 / Join"))
-                : Page("邀请无效 / Invalid invitation", Error("链接无效或已过期 / the link is invalid or expired"), 400)).ExcludeFromDescription();
+                ? Page(Msg.Get("Invitations.AcceptInvitation"), Form(context, $"/account/invite?token={Uri.EscapeDataString(token)}",
+                    $"<p>{E(invitation.Email)}</p>" + Field("name", Msg.Get("Invitations.Name")) + Field("password", Msg.Get("Invitations.Password"), "password"), Msg.Get("Invitations.Join")))
+                : Page(Msg.Get("Invitations.InvalidInvitation"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400)).ExcludeFromDescription();
         routes.MapPost("/account/invite", Accept).ExcludeFromDescription();
         return routes;
     }
@@ -70,21 +70,21 @@ public static class Invitations
     private static async Task<IResult> Accept(HttpContext context, string token, [FromForm] string name, [FromForm] string password,
         IdentityDb db, UserManager<OmsUser> users, TenantDirectory directory, TimeProvider clock, AuditLog audit)
     {
-        if (await Find(db, token, clock) is not { } invitation) return Page("邀请无效 / Invalid invitation", Error("链接无效或已过期 / the link is invalid or expired"), 400);
+        if (await Find(db, token, clock) is not { } invitation) return Page(Msg.Get("Invitations.InvalidInvitation"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400);
         var user = await users.FindByEmailAsync(invitation.Email);
         if (user is null)
         {
             user = new OmsUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = name.Trim(), CreatedAt = clock.GetUtcNow() };
             var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded) return Page("接受邀请 / Accept invitation", Error(string.Join(" ", created.Errors.Select(e => e.Description))), 400);
+            if (!created.Succeeded) return Page(Msg.Get("Invitations.AcceptInvitation"), Error(string.Join(" ", created.Errors.Select(e => e.Description))), 400);
         }
         else if (!await users.CheckPasswordAsync(user, password))
         {
-            return Page("接受邀请 / Accept invitation", Error("已有账号，请输入该账号的密码 / enter the password of your existing account"), 400);
+            return Page(Msg.Get("Invitations.AcceptInvitation"), Error(Msg.Get("Invitations.EnterPasswordExistingAccount")), 400);
         }
         var joins = !await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id);
         var seats = joins ? context.RequestServices.GetService<ITenantSeats>() : null;
-        if (seats is not null && await seats.Take(invitation.TenantId) is { } full) return Page("接受邀请 / Accept invitation", Error(full), 402);
+        if (seats is not null && await seats.Take(invitation.TenantId) is { } full) return Page(Msg.Get("Invitations.AcceptInvitation"), Error(full), 402);
         if (joins) directory.AddMember(invitation.TenantId, user.Id, invitation.RoleIds);
         invitation.AcceptedAt = clock.GetUtcNow();
         try
@@ -97,7 +97,7 @@ public static class Invitations
             throw;
         }
         await audit.Write(invitation.TenantId, invitation.Email, "member.joined");
-        return Page("已加入 / Joined", """<p><a href="/account/login">登录 / Sign in</a></p>""");
+        return Page(Msg.Get("Invitations.Joined"), $"""<p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 
     private static async Task<Invitation?> Find(IdentityDb db, string token, TimeProvider clock)

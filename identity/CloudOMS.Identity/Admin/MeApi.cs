@@ -27,7 +27,7 @@ public static class MeApi
         return routes;
     }
 
-    private static IResult UsersOnly() => Results.Problem("仅限用户账号 / users only", statusCode: 400);
+    private static IResult UsersOnly() => Results.Problem(Msg.Get("MeApi.UsersOnly"), statusCode: 400);
 
     private static async Task<OmsUser?> User(HttpContext context, TwoFactorEnrolment enrolment) =>
         context.User.FindFirst(OmsClaims.Kind)?.Value == OmsClaims.UserKind && context.User.FindFirst("sub")?.Value is { } id

@@ -28,7 +28,7 @@ public sealed class MemberAdmin(IdentityDb db, AuditLog audit, IServiceProvider 
         var ids = (roleIds ?? []).Distinct().ToList();
         var roles = await db.TenantRoles.AsNoTracking().Where(r => r.TenantId == tenantId && ids.Contains(r.Id)).ToListAsync();
         if (roles.Count != ids.Count)
-            return AdminResult.Invalid("roleIds", "包含不存在的角色 / unknown role");
+            return AdminResult.Invalid("roleIds", Msg.Get("MemberAdmin.UnknownRole"));
         if (roles.Any(r => !GrantLimits.HoldsAll(actor, r.Permissions) || !GrantLimits.WithinScope(actor, r.Warehouses)))
             return AdminResult.Invalid("roleIds", GrantLimits.RoleMessage);
         if (!await AdminGuard.KeepsAnAdmin(db, tenantId, member: (userId, membership.Active, ids))) return AdminResult.Conflict(AdminGuard.LastAdminMessage);

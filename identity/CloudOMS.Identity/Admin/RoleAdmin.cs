@@ -18,10 +18,10 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
     {
         var errors = new Dictionary<string, string[]>();
         var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > NameLength) errors["name"] = [$"请填写角色名称（不超过 {NameLength} 字） / name is required, at most {NameLength} characters"];
-        if (input.Permissions is null || input.Permissions.Count == 0) errors["permissions"] = ["请至少选择一项权限 / choose at least one permission"];
-        else if (input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = ["包含未知权限 / unknown permission"];
-        if (input.Warehouses?.Any(w => string.IsNullOrWhiteSpace(w) || w.Length > 40) == true) errors["warehouses"] = ["仓库编码无效 / invalid warehouse code"];
+        if (string.IsNullOrEmpty(name) || name.Length > NameLength) errors["name"] = [Msg.Get("RoleAdmin.NameRequiredMostCharacters", NameLength)];
+        if (input.Permissions is null || input.Permissions.Count == 0) errors["permissions"] = [Msg.Get("RoleAdmin.ChooseLeastOnePermission")];
+        else if (input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = [Msg.Get("RoleAdmin.UnknownPermission")];
+        if (input.Warehouses?.Any(w => string.IsNullOrWhiteSpace(w) || w.Length > 40) == true) errors["warehouses"] = [Msg.Get("RoleAdmin.InvalidWarehouseCode")];
         return errors;
     }
 
@@ -56,7 +56,7 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
         var role = await db.TenantRoles.FirstOrDefaultAsync(r => r.Id == roleId && r.TenantId == tenantId);
         if (role is null) return AdminResult.NotFound();
         if (await db.MembershipRoles.AnyAsync(m => m.TenantId == tenantId && m.RoleId == roleId))
-            return AdminResult.Conflict("该角色仍有成员在用，不能删除 / the role is still assigned");
+            return AdminResult.Conflict(Msg.Get("RoleAdmin.RoleStillAssigned"));
         db.TenantRoles.Remove(role);
         await db.SaveChangesAsync();
         await audit.Write(tenantId, actor.Actor, "role.deleted", role.Name);
@@ -74,11 +74,11 @@ public sealed class RoleAdmin(IdentityDb db, AuditLog audit, IServiceProvider se
             errors["warehouses"] = [GrantLimits.ScopeMessage];
         var name = input.Name?.Trim();
         if (!errors.ContainsKey("name") && await db.TenantRoles.AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.Id != roleId))
-            errors["name"] = ["角色名称已存在 / a role with this name exists"];
+            errors["name"] = [Msg.Get("RoleAdmin.RoleNameExists")];
         if (!errors.ContainsKey("warehouses") && input.Warehouses is { Count: > 0 } codes && services.GetService<ITenantWarehouses>() is { } warehouses)
         {
             var known = await warehouses.Codes(tenantId);
-            if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown) errors["warehouses"] = [$"仓库 {unknown} 不存在 / warehouse {unknown} does not exist"];
+            if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown) errors["warehouses"] = [Msg.Get("RoleAdmin.WarehouseDoesNotExist", unknown)];
         }
         return errors;
     }

@@ -41,5 +41,5 @@ public sealed class TwoFactorEnrolment(UserManager<OmsUser> users, AuditLog audi
     private async Task<bool> CodeIsValid(OmsUser user, string? code) =>
         !string.IsNullOrWhiteSpace(code) && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", ""));
 
-    private static AdminResult WrongCode() => AdminResult.Invalid("code", "验证码不正确 / wrong code");
+    private static AdminResult WrongCode() => AdminResult.Invalid("code", Msg.Get("TwoFactorEnrolment.WrongCode"));
 }

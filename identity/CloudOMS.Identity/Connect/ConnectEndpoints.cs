@@ -37,7 +37,7 @@ public static class ConnectEndpoints
             .Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())));
         if (!session.Succeeded || request.HasPromptValue(PromptValues.Login))
         {
-            if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, "需要登录 / login required");
+            if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, Msg.Get("ConnectEndpoints.LoginRequired"));
             return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         var user = await users.GetUserAsync(session.Principal!);
@@ -62,7 +62,7 @@ public static class ConnectEndpoints
             // Counted once the client proved its secret (OpenIddict did, before this point): only the client itself spends its budget.
             if (budgets.ClientToken(request.ClientId!) is { } wait) return Accounts.AccountRateLimits.TooManyRequests(context, wait);
             var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == request.ClientId);
-            if (client is not { RevokedAt: null }) return Forbid(Errors.InvalidClient, "接口凭据已吊销 / the client was revoked");
+            if (client is not { RevokedAt: null }) return Forbid(Errors.InvalidClient, Msg.Get("ConnectEndpoints.ClientRevoked"));
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, client.ClientId)
                 .SetClaim(Claims.Name, client.Name)
@@ -80,7 +80,7 @@ public static class ConnectEndpoints
             // A user deactivated, locked out or removed from the tenant gets no new tokens.
             if (user is null || tenantId is null || await users.IsLockedOutAsync(user) || await access.ForUser(user.Id, tenantId) is null
                 || await MissingRequiredTwoFactor(db, user, tenantId))
-                return Forbid(Errors.InvalidGrant, "账号已不可用 / the account is no longer allowed to sign in");
+                return Forbid(Errors.InvalidGrant, Msg.Get("ConnectEndpoints.AccountNoLongerAllowedSign"));
             var identity = UserIdentity(user, tenantId);
             identity.SetScopes(result.Principal!.GetScopes());
             return SignIn(identity);
@@ -116,8 +116,8 @@ public static class ConnectEndpoints
         var next = request?.PostLogoutRedirectUri is { } back
             ? back + (request.State is { } state ? (back.Contains('?') ? "&" : "?") + "state=" + Uri.EscapeDataString(state) : "")
             : "/account/signed-out";
-        return Accounts.Html.Page("正在退出 / Signing out",
-            $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>已退出所有应用。Signed out of every application. <a id="continue" href="{Accounts.Html.E(next)}">继续 / Continue</a></p>{string.Concat(frames)}""");
+        return Accounts.Html.Page(Msg.Get("ConnectEndpoints.SigningOut"),
+            $"""<meta http-equiv="refresh" content="1;url={Accounts.Html.E(next)}"><p>{Msg.Get("ConnectEndpoints.SignedOutEverywhere")} <a id="continue" href="{Accounts.Html.E(next)}">{Msg.Get("ConnectEndpoints.Continue")}</a></p>{string.Concat(frames)}""");
     }
 
     private static async Task<bool> HintNamesSessionUser(HttpContext context, SignInManager<OmsUser> signIn, ClaimsPrincipal session)

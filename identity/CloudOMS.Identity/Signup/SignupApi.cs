@@ -11,8 +11,8 @@ public static class SignupApi
                 var outcome = await signup.Signup(input, cancellationToken);
                 if (outcome.Result is { } created) return Results.Created("/api/me", created);
                 return outcome.Conflict
-                    ? Results.ValidationProblem(outcome.Errors, statusCode: StatusCodes.Status409Conflict, title: "该短名刚被其他公司注册 / another sign-up took this slug just now")
-                    : Results.ValidationProblem(outcome.Errors, title: "输入有误 / invalid input");
+                    ? Results.ValidationProblem(outcome.Errors, statusCode: StatusCodes.Status409Conflict, title: Msg.Get("SignupApi.AnotherSignUpTookSlugJust"))
+                    : Results.ValidationProblem(outcome.Errors, title: Msg.Get("AdminResult.InvalidInput"));
             })
             .AllowAnonymous()
             .RequireRateLimiting(AccountRateLimits.Signup)

@@ -19,8 +19,8 @@ public static class SignupPage
                 var outcome = await signup.Signup(input, cancellationToken);
                 return outcome.Result is null
                     ? Form(context, input, outcome.Errors, outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest)
-                    : Page("请查收验证邮件 / Check your email",
-                        $"""<p id="signed-up">“{E(companyName)}”已开通 14 天试用。我们已向 {E(email)} 发送验证邮件，验证后即可登录。</p><p>Your company is on a 14-day trial. Confirm your email, then <a href="/account/login">sign in</a>.</p>""");
+                    : Page(Msg.Get("SignupPage.CheckEmail"),
+                        $"""<p id="signed-up">{Msg.Get("SignupPage.SignedUp", E(companyName), E(email))}</p><p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
             })
             .RequireRateLimiting(AccountRateLimits.Signup)
             .ExcludeFromDescription();
@@ -30,15 +30,15 @@ public static class SignupPage
     private static IResult Form(HttpContext context, SignupInput input, Dictionary<string, string[]> errors, int status = 200)
     {
         string Error(string field) => errors.TryGetValue(field, out var messages) ? $"""<p class="error" id="error-{field}">{E(string.Join(" ", messages))}</p>""" : "";
-        return Page("注册公司 / Sign up your company", Html.Form(context, "/account/signup",
-            Field("companyName", "公司名称 / Company name", value: input.CompanyName) + Error("companyName")
-            + Field("slug", "公司短名（网址用，如 linyi-trade） / Short name for links", value: input.Slug) + Error("slug")
-            + Field("contactName", "联系人 / Contact name", value: input.ContactName) + Error("contactName")
-            + Optional("phone", "电话（选填） / Phone (optional)", input.Phone) + Error("phone")
-            + Field("email", "管理员邮箱 / Admin email", "email", input.Email) + Error("email")
-            + Field("password", "密码（至少 8 位，含字母和数字） / Password", "password") + Error("password"),
-            "免费试用 / Start free trial")
-            + """<p class="muted"><a href="/account/login">已有账号？登录 / Sign in</a></p>""", status);
+        return Page(Msg.Get("SignupPage.SignUpCompany"), Html.Form(context, "/account/signup",
+            Field("companyName", Msg.Get("SignupPage.CompanyName"), value: input.CompanyName) + Error("companyName")
+            + Field("slug", Msg.Get("SignupPage.ShortNameLinks"), value: input.Slug) + Error("slug")
+            + Field("contactName", Msg.Get("SignupPage.ContactName"), value: input.ContactName) + Error("contactName")
+            + Optional("phone", Msg.Get("SignupPage.PhoneOptional"), input.Phone) + Error("phone")
+            + Field("email", Msg.Get("SignupPage.AdminEmail"), "email", input.Email) + Error("email")
+            + Field("password", Msg.Get("SignupPage.Password"), "password") + Error("password"),
+            Msg.Get("SignupPage.StartFreeTrial"))
+            + $"""<p class="muted"><a href="/account/login">{Msg.Get("SignupPage.HaveAccount")}</a></p>""", status);
     }
 
     private static string Optional(string name, string label, string? value) =>

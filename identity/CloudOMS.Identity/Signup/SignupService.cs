@@ -30,7 +30,7 @@ public sealed partial class SignupService(
 {
     private static readonly HashSet<string> Reserved = ["admin", "api", "www", "app", "account", "connect", "console", "cloudoms", "demo", "static", "t"];
 
-    private const string SlugTaken = "该短名已被占用 / this slug is taken";
+    private static string SlugTaken => Msg.Get("SignupService.SlugTaken");
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,29}$")]
     private static partial Regex SlugPattern();
@@ -82,8 +82,8 @@ public sealed partial class SignupService(
 
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
-        await mail.Send(email, "欢迎使用 CloudOMS，请验证邮箱 / Confirm your email",
-            $"""<p>{E(user.DisplayName)}，您好！您的公司“{E(input.CompanyName)}”已开通 14 天试用。</p><p>请点击验证邮箱 / Confirm your email: <a href="{E(link)}">{E(link)}</a></p>""",
+        await mail.Send(email, Msg.Get("SignupService.ConfirmEmail"),
+            $"""<p>{Msg.Get("SignupService.WelcomeBody", E(user.DisplayName), E(input.CompanyName))}</p><p>{Msg.Get("SignupService.ConfirmLink")} <a href="{E(link)}">{E(link)}</a></p>""",
             cancellationToken);
         await audit.Write(slug, email, "tenant.signup", slug);
         return new(new SignupResult(slug, user.Id, "Trial"), []);
@@ -98,11 +98,11 @@ public sealed partial class SignupService(
     {
         // About the cost of creating the user's password hash, so the answer does not come noticeably sooner.
         users.PasswordHasher.HashPassword(user, input.Password!);
-        var confirm = user.EmailConfirmed ? "" : $"""<p>该账号尚未验证邮箱 / the account is not confirmed yet: <a href="{E(Link(user, await users.GenerateEmailConfirmationTokenAsync(user)))}">{E(links.Link("/account/confirm"))}</a></p>""";
-        await mail.Send(user.Email!, "CloudOMS：该邮箱已有账号 / An account with this email exists",
-            $"""<p>有人（可能是您）想用此邮箱注册公司“{E(input.CompanyName)}”。该邮箱已有 CloudOMS 账号，未创建新公司。Someone (perhaps you) tried to sign up a company with this email; it already has a CloudOMS account, so nothing was created.</p>"""
-            + $"""<p>请直接登录 / Sign in: <a href="{E(links.Link("/account/login"))}">{E(links.Link("/account/login"))}</a></p>"""
-            + $"""<p>忘记密码 / Forgot your password: <a href="{E(links.Link("/account/forgot"))}">{E(links.Link("/account/forgot"))}</a></p>{confirm}""",
+        var confirm = user.EmailConfirmed ? "" : $"""<p>{Msg.Get("SignupService.NotConfirmedYet")} <a href="{E(Link(user, await users.GenerateEmailConfirmationTokenAsync(user)))}">{E(links.Link("/account/confirm"))}</a></p>""";
+        await mail.Send(user.Email!, Msg.Get("SignupService.AccountEmailExists"),
+            $"""<p>{Msg.Get("SignupService.EmailRegisteredBody", E(input.CompanyName))}</p>"""
+            + $"""<p>{Msg.Get("SignupService.SignInLink")} <a href="{E(links.Link("/account/login"))}">{E(links.Link("/account/login"))}</a></p>"""
+            + $"""<p>{Msg.Get("SignupService.ForgotLink")} <a href="{E(links.Link("/account/forgot"))}">{E(links.Link("/account/forgot"))}</a></p>{confirm}""",
             cancellationToken);
         await audit.WriteForUser(user, "signup.email-registered", input.Slug?.Trim());
         return new(new SignupResult(input.Slug!.Trim(), Guid.NewGuid().ToString(), "Trial"), []);
@@ -114,16 +114,16 @@ public sealed partial class SignupService(
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
-        if (string.IsNullOrWhiteSpace(input.CompanyName) || input.CompanyName.Trim().Length > 100) Add("companyName", "请填写公司名称（不超过 100 字） / company name is required, at most 100 characters");
-        if (string.IsNullOrWhiteSpace(input.ContactName) || input.ContactName.Trim().Length > 50) Add("contactName", "请填写联系人（不超过 50 字） / contact name is required, at most 50 characters");
+        if (string.IsNullOrWhiteSpace(input.CompanyName) || input.CompanyName.Trim().Length > 100) Add("companyName", Msg.Get("SignupService.CompanyNameRequiredMostCharacters"));
+        if (string.IsNullOrWhiteSpace(input.ContactName) || input.ContactName.Trim().Length > 50) Add("contactName", Msg.Get("SignupService.ContactNameRequiredMostCharacters"));
         if (input.Phone is { Length: > 0 } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
-            Add("phone", "电话只能包含数字、-、+ / phone may hold digits, '-' and '+' only");
+            Add("phone", Msg.Get("SignupService.PhoneMayHoldDigitsOnly"));
         var slug = input.Slug?.Trim() ?? "";
-        if (!SlugPattern().IsMatch(slug)) Add("slug", "公司短名需 3-30 位小写字母、数字或 -，以字母开头 / slug must be 3-30 lowercase letters, digits or '-', starting with a letter");
+        if (!SlugPattern().IsMatch(slug)) Add("slug", Msg.Get("SignupService.SlugLowercaseLettersDigitsStartingLetter"));
         else if (Reserved.Contains(slug) || await db.Tenants.AnyAsync(t => t.Id == slug, cancellationToken)) Add("slug", SlugTaken);
         // Whether the address has an account is not checked here: it must not change the answer (see AlreadyRegistered).
-        if (string.IsNullOrWhiteSpace(input.Email) || input.Email.Length > 100 || !MailAddress.TryCreate(input.Email.Trim(), out _)) Add("email", "请填写有效邮箱 / a valid email is required");
-        if (string.IsNullOrEmpty(input.Password) || input.Password.Length < 8) Add("password", "密码至少 8 位，需包含字母和数字 / password needs at least 8 characters with letters and digits");
+        if (string.IsNullOrWhiteSpace(input.Email) || input.Email.Length > 100 || !MailAddress.TryCreate(input.Email.Trim(), out _)) Add("email", Msg.Get("Invitations.ValidEmailRequired"));
+        if (string.IsNullOrEmpty(input.Password) || input.Password.Length < 8) Add("password", Msg.Get("SignupService.PasswordNeedsLeastCharactersLettersDigits"));
         else if (await PasswordRefusal(input) is { } refusal) Add("password", refusal);
         return errors;
     }

@@ -19,7 +19,7 @@ internal static class DurableWrites
             logger.LogWarning(error, "State write of {GrainId} failed; outcome unknown until retried", grain.GetGrainId());
             // A version conflict means memory no longer matches storage: start over from what was saved.
             if (error is InconsistentStateException) grain.DeactivateOnIdle();
-            throw new OutcomeUnknownException("保存失败，结果未知，请用同一操作编号重试 / the write failed; retry with the same operation id");
+            throw new OutcomeUnknownException(Msg.Of("DurableWrites.WriteFailedRetrySameOperationId"));
         }
     }
 }

@@ -1,54 +1,63 @@
+using CloudOMS.Texts;
+
 namespace CloudOMS.Grains;
 
-/// <summary>Collects input errors by field name, for a 400 answer that lists them all at once.</summary>
+/// <summary>
+/// Collects input errors by field name, for a 400 answer that lists them all at once. Messages stay catalogue keys
+/// until <see cref="ToDictionary"/> words them in the reader's language; a label names the field in that language.
+/// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = [];
+    private readonly Dictionary<string, List<Text>> _errors = [];
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, Text message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
     }
 
-    public void Required(string field, string? value, int maxLength, string label)
+    /// <summary>A message already worded in the reader's language (code that answers a request).</summary>
+    public void Add(string field, string message) => Add(field, Text.Verbatim(message));
+
+    public void Required(string field, string? value, int maxLength, Text label)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"请填写{label} / {field} is required");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, Msg.Of("FieldErrors.Required", label, field));
         else MaxLength(field, value, maxLength, label);
     }
 
-    public void MaxLength(string field, string? value, int maxLength, string label)
+    public void MaxLength(string field, string? value, int maxLength, Text label)
     {
-        if (value is not null && value.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字符 / {field} must be at most {maxLength} characters");
-        else Text(field, value, label);
+        if (value is not null && value.Length > maxLength) Add(field, Msg.Of("FieldErrors.TooLong", label, maxLength, field));
+        else Characters(field, value, label);
     }
 
     /// <summary>Refuses characters <see cref="TextRules"/> does not accept (control characters, bidi overrides, broken encoding).</summary>
-    public void Text(string field, string? value, string label)
+    public void Characters(string field, string? value, Text label)
     {
         if (TextRules.Problem(value) is { } codePoint) Add(field, TextRules.Message(field, label, codePoint));
     }
 
-    public void Code(string field, string? value, string label)
+    public void Code(string field, string? value, Text label)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"请填写{label} / {field} is required");
-        else if (!Limits.IsCode(value)) Add(field, $"{label}只能包含字母、数字、-、_、.，且不超过 {Limits.Code} 个字符 / {field} must be letters, digits, '-', '_' or '.', at most {Limits.Code}");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, Msg.Of("FieldErrors.Required", label, field));
+        else if (!Limits.IsCode(value)) Add(field, Msg.Of("FieldErrors.CodeRule", label, Limits.Code, field));
     }
 
-    public void Money(string field, decimal value, string label)
+    public void Money(string field, decimal value, Text label)
     {
-        if (value < 0 || value > Limits.MaxMoney) Add(field, $"{label}必须在 0 到 {Limits.MaxMoney:0} 之间 / {field} must be between 0 and {Limits.MaxMoney:0}");
-        else if (decimal.Round(value, 2) != value) Add(field, $"{label}最多两位小数 / {field} allows at most 2 decimals");
+        if (value < 0 || value > Limits.MaxMoney) Add(field, Msg.Of("FieldErrors.MoneyRange", label, Limits.MaxMoney, field));
+        else if (decimal.Round(value, 2) != value) Add(field, Msg.Of("FieldErrors.MoneyDecimals", label, field));
     }
 
     public void Quantity(string field, int value)
     {
-        if (value <= 0 || value > Limits.MaxQuantity) Add(field, $"数量必须在 1 到 {Limits.MaxQuantity} 之间 / {field} must be between 1 and {Limits.MaxQuantity}");
+        if (value <= 0 || value > Limits.MaxQuantity) Add(field, Msg.Of("FieldErrors.QuantityRange", Limits.MaxQuantity, field));
     }
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    /// <summary>The errors worded in the current UI culture (the request's language at the edge).</summary>
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.Select(t => t.ToString()).ToArray());
 
     /// <summary>Throws the first error as a command refusal; grains use this after the API has validated.</summary>
     public void ThrowIfAny()

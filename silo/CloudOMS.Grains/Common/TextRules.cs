@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudOMS.Texts;
 
 namespace CloudOMS.Grains;
 
@@ -49,16 +50,11 @@ public static class TextRules
             if (Problem(value) is { } codePoint) throw CommandException.Invalid(field, Message(codePoint));
     }
 
-    /// <summary>The clerk's message for a refused character in the field <paramref name="field"/>, labelled <paramref name="label"/>.</summary>
-    public static string Message(string field, string label, string codePoint) => $"{label}{Chinese(codePoint)} / {field} {English(codePoint)}";
+    /// <summary>The clerk's message for a refused character in the field labelled <paramref name="label"/>.</summary>
+    public static Text Message(string field, Text label, string codePoint) => Msg.Of("TextRules.RefusedInField", label, codePoint, field);
 
     /// <summary>The message for a refused character where the field is named apart (a JSON path, a query parameter).</summary>
-    public static string Message(string codePoint) => $"{Chinese(codePoint)} / {English(codePoint)}";
-
-    private static string Chinese(string codePoint) => $"含有不允许的字符 {codePoint}（控制字符、文字方向控制符或无效编码），请删除后重试";
-
-    private static string English(string codePoint) =>
-        $"contains a character that is not allowed: {codePoint} (a control character, a bidirectional override or invalid encoding)";
+    public static Text Message(string codePoint) => Msg.Of("TextRules.Refused", codePoint);
 
     private static bool Refused(char c) =>
         (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))

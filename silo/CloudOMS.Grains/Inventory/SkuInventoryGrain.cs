@@ -27,7 +27,7 @@ public sealed class SkuInventoryGrain(
         TextRules.Ensure(("name", profile.Name), ("unit", profile.Unit), ("barcode", profile.Barcode));
         profile = profile with { Name = TextRules.Clean(profile.Name)!, Unit = TextRules.Clean(profile.Unit)!, Barcode = TextRules.Clean(profile.Barcode) };
         if (!isNew && state.State.Profile is null)
-            throw CommandException.NotFound($"SKU {profile.Code} 不存在 / SKU not found");
+            throw CommandException.NotFound(Msg.Of("SkuInventoryGrain.SKUNotFound", profile.Code));
         if (isNew)
         {
             var tenant = GrainFactory.Tenant(GrainKeys.TenantIdOf(this.GetPrimaryKeyString()));
@@ -44,7 +44,7 @@ public sealed class SkuInventoryGrain(
         return Snapshot();
     }
 
-    private static CommandException CodeTaken(string code) => CommandException.Invalid("code", $"SKU 编码 {code} 已存在 / SKU code already exists");
+    private static CommandException CodeTaken(string code) => CommandException.Invalid("code", Msg.Of("SkuInventoryGrain.SKUCodeAlreadyExists", code));
 
     public async Task<SkuSnapshot> SetActive(bool active)
     {
@@ -119,7 +119,7 @@ public sealed class SkuInventoryGrain(
     private void RequireDefined()
     {
         if (state.State.Profile is null)
-            throw CommandException.NotFound($"SKU {GrainKeys.TryParseId(this.GetPrimaryKeyString())} 不存在 / SKU not found");
+            throw CommandException.NotFound(Msg.Of("SkuInventoryGrain.SKUNotFound", GrainKeys.TryParseId(this.GetPrimaryKeyString())));
     }
 
     private SkuSnapshot Snapshot() =>

@@ -21,7 +21,7 @@ public sealed class StockLedger(SkuInventoryState state)
             return new ReserveResult(done.Granted, done.Granted ? done.Warehouse : null, done.AvailableAfter);
         // After the repeat check: a reservation granted before deactivation still answers as granted.
         if (state.Inactive)
-            throw CommandException.Conflict(ErrorCodes.SkuInactive, $"SKU {state.Profile?.Code} 已停用，不能下单或预留库存 / SKU is inactive: no new orders or reservations", [state.Profile?.Code ?? ""]);
+            throw CommandException.Conflict(ErrorCodes.SkuInactive, Msg.Of("StockLedger.SKUInactiveNoNewOrdersReservations", state.Profile?.Code), [state.Profile?.Code ?? ""]);
         RequirePositive(request.Quantity);
 
         var best = 0;
@@ -49,7 +49,7 @@ public sealed class StockLedger(SkuInventoryState state)
         RequirePositive(request.Quantity);
         var level = Level(request.Warehouse);
         if (level.Reserved < request.Quantity)
-            throw CommandException.Conflict(ErrorCodes.BelowReserved, $"释放数量超过已预留数量 / release exceeds reserved ({level.Reserved} < {request.Quantity})");
+            throw CommandException.Conflict(ErrorCodes.BelowReserved, Msg.Of("StockLedger.ReleaseExceedsReserved", level.Reserved, request.Quantity));
         level.Reserved -= request.Quantity;
         Record(request.OperationId, StockOpKind.Release, request.OrderId, request.Warehouse, request.Quantity, now, granted: true, level.OnHand - level.Reserved);
     }
@@ -60,7 +60,7 @@ public sealed class StockLedger(SkuInventoryState state)
         RequirePositive(request.Quantity);
         var level = Level(request.Warehouse);
         if (level.Reserved < request.Quantity || level.OnHand < request.Quantity)
-            throw CommandException.Conflict(ErrorCodes.BelowReserved, $"出库数量超过已预留数量 / shipment exceeds reserved ({level.Reserved} < {request.Quantity})");
+            throw CommandException.Conflict(ErrorCodes.BelowReserved, Msg.Of("StockLedger.ShipmentExceedsReserved", level.Reserved, request.Quantity));
         level.Reserved -= request.Quantity;
         level.OnHand -= request.Quantity;
         Record(request.OperationId, StockOpKind.Commit, request.OrderId, request.Warehouse, request.Quantity, now, granted: true, level.OnHand - level.Reserved);
@@ -86,24 +86,24 @@ public sealed class StockLedger(SkuInventoryState state)
                 level.OnHand += move.Quantity;
                 break;
             case StockMoveKind.Adjust:
-                if (move.Quantity == 0) throw CommandException.Invalid("quantity", "调整数量不能为 0 / adjustment must not be zero");
+                if (move.Quantity == 0) throw CommandException.Invalid("quantity", Msg.Of("StockLedger.AdjustmentNotZero"));
                 if (level.OnHand + move.Quantity < level.Reserved)
-                    throw CommandException.Conflict(ErrorCodes.BelowReserved, $"调整后库存 {level.OnHand + move.Quantity} 将低于已预留 {level.Reserved} / on-hand would fall below reserved");
+                    throw CommandException.Conflict(ErrorCodes.BelowReserved, Msg.Of("StockLedger.HandWouldFallBelowReserved", level.OnHand + move.Quantity, level.Reserved));
                 RequireRoom(move.Quantity);
                 level.OnHand += move.Quantity;
                 break;
             case StockMoveKind.Transfer:
                 RequirePositive(move.Quantity);
                 if (move.ToWarehouse is null || move.ToWarehouse == move.Warehouse)
-                    throw CommandException.Invalid("toWarehouse", "调入仓库必须不同于调出仓库 / choose a different destination warehouse");
+                    throw CommandException.Invalid("toWarehouse", Msg.Of("StockLedger.ChooseDifferentDestinationWarehouse"));
                 if (level.OnHand - level.Reserved < move.Quantity)
-                    throw CommandException.Conflict(ErrorCodes.InsufficientStock, $"可用库存不足：可用 {level.OnHand - level.Reserved}，调拨 {move.Quantity} / not enough available stock",
+                    throw CommandException.Conflict(ErrorCodes.InsufficientStock, Msg.Of("StockLedger.NotEnoughAvailableStock", level.OnHand - level.Reserved, move.Quantity),
                         [state.Profile?.Code ?? ""]);
                 level.OnHand -= move.Quantity;
                 Level(move.ToWarehouse).OnHand += move.Quantity;
                 break;
             case StockMoveKind.SetSafetyStock:
-                if (move.Quantity < 0) throw CommandException.Invalid("quantity", "安全库存不能为负数 / safety stock must not be negative");
+                if (move.Quantity < 0) throw CommandException.Invalid("quantity", Msg.Of("StockLedger.SafetyStockNotNegative"));
                 level.SafetyStock = move.Quantity;
                 break;
         }
@@ -146,11 +146,11 @@ public sealed class StockLedger(SkuInventoryState state)
 
     private PendingStockOp? Recorded(string operationId, StockOpKind kind)
     {
-        if (string.IsNullOrEmpty(operationId)) throw CommandException.Invalid("operationId", "缺少操作编号 / operation id is required");
+        if (string.IsNullOrEmpty(operationId)) throw CommandException.Invalid("operationId", Msg.Of("StockLedger.OperationIdRequired"));
         if (!state.Pending.TryGetValue(operationId, out var op)) return null;
         return op.Kind == kind
             ? op
-            : throw CommandException.Conflict(ErrorCodes.Conflict, $"操作编号 {operationId} 已用于其他操作 / operation id already used for {op.Kind}");
+            : throw CommandException.Conflict(ErrorCodes.Conflict, Msg.Of("StockLedger.OperationIdAlreadyUsed", operationId, op.Kind));
     }
 
     private void Record(string id, StockOpKind kind, string? orderId, string warehouse, int quantity, DateTimeOffset now,
@@ -174,12 +174,12 @@ public sealed class StockLedger(SkuInventoryState state)
     {
         var onHand = state.Warehouses.Values.Sum(w => (long)w.OnHand);
         if (onHand + added > Limits.MaxStock)
-            throw CommandException.Invalid("quantity", $"库存将超过上限 {Limits.MaxStock}（当前 {onHand}） / on-hand would exceed the limit of {Limits.MaxStock} units per SKU (now {onHand})");
+            throw CommandException.Invalid("quantity", Msg.Of("StockLedger.HandWouldExceedLimitUnitsPer", Limits.MaxStock, onHand));
     }
 
     private static void RequirePositive(int quantity)
     {
         if (quantity <= 0 || quantity > Limits.MaxQuantity)
-            throw CommandException.Invalid("quantity", $"数量必须在 1 到 {Limits.MaxQuantity} 之间 / quantity must be between 1 and {Limits.MaxQuantity}");
+            throw CommandException.Invalid("quantity", Msg.Of("StockLedger.QuantityBetween", Limits.MaxQuantity));
     }
 }

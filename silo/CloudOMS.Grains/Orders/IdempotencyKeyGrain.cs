@@ -62,6 +62,6 @@ public sealed class IdempotencyKeyGrain(
         if (Key.Fingerprint == fingerprint) return true;
         var key = GrainKeys.TryParseId(this.GetPrimaryKeyString());
         throw CommandException.KeyReused("Idempotency-Key",
-            $"幂等键 {key} 已用于另一个内容不同的请求，请为新请求换一个新的键 / Idempotency-Key {key} was already used for a different request; use a new key for a new request");
+            Msg.Of("IdempotencyKeyGrain.IdempotencyKeyAlreadyUsedDifferentRequest", key));
     }
 }

@@ -16,7 +16,7 @@ internal static class OrderBindings
         catch (Exception error) when (error is not CommandException)
         {
             grain.DeactivateOnIdle();
-            throw new OutcomeUnknownException("保存失败，结果未知，请用同一请求重试 / the write failed; retry the same request");
+            throw new OutcomeUnknownException(Msg.Of("OrderBindings.WriteFailedRetrySameRequest"));
         }
     }
 }

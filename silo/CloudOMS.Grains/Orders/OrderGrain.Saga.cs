@@ -19,13 +19,13 @@ public sealed partial class OrderGrain
         var stock = await LoadStock();
         var inactive = OrderSaga.InactiveSkus(stock);
         if (inactive.Count > 0)
-            throw CommandException.Conflict(ErrorCodes.SkuInactive, $"SKU {string.Join("、", inactive)} 已停用，无法审核 / inactive SKU, the order cannot be approved", inactive);
+            throw CommandException.Conflict(ErrorCodes.SkuInactive, Msg.Of("OrderGrain.InactiveSKUOrderCannotApproved", string.Join("、", inactive)), inactive);
         var next = Saga.Approve(actor, stock, clock.GetUtcNow());
         await Write();
         if (next is SagaNext.CallSkus) next = await RunSaga();
         if (next is SagaNext.Refused refused)
             throw CommandException.Conflict(ErrorCodes.InsufficientStock,
-                "库存不足，无法审核：" + string.Join("；", refused.Shortages.Select(s => $"{s.SkuCode} 需要 {s.Needed}，可用 {s.Available}")) + " / insufficient stock",
+                Msg.Of("OrderGrain.InsufficientStock", refused.Shortages.Select(s => Msg.Of("OrderGrain.Shortage", s.SkuCode, s.Needed, s.Available)).ToList()),
                 [.. refused.Shortages.Select(s => s.SkuCode)]);
         return View;
     }

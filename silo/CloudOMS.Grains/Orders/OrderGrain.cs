@@ -96,9 +96,9 @@ public sealed partial class OrderGrain(
     public async Task<OrderSnapshot> Ship(string actor, string carrier, string trackingNo)
     {
         if (!Carriers.IsKnown(carrier))
-            throw CommandException.Invalid("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(c => c.Code))} / unknown carrier");
+            throw CommandException.Invalid("carrier", Msg.Of("OrderGrain.UnknownCarrier", string.Join("、", Carriers.All.Select(c => c.Code))));
         if (string.IsNullOrWhiteSpace(trackingNo) || trackingNo.Length > Limits.ShortText || !Limits.IsCode(trackingNo))
-            throw CommandException.Invalid("trackingNo", "请填写有效的运单号 / a valid tracking number is required");
+            throw CommandException.Invalid("trackingNo", Msg.Of("OrderGrain.ValidTrackingNumberRequired"));
         if (!await Ready(o => OrderWorkflow.DecideShip(o, carrier, trackingNo))) return View;
         Saga.Commit(actor, carrier, trackingNo);
         await RunNewStep();
@@ -113,14 +113,14 @@ public sealed partial class OrderGrain(
             return recorded.Amount == payment.Amount && recorded.Method == payment.Method
                 ? View
                 : throw CommandException.KeyReused("reference",
-                    $"流水号 {payment.Reference} 已登记为另一笔收款（{recorded.Method} {recorded.Amount:0.00}） / reference {payment.Reference} is already recorded for another payment ({recorded.Method} {recorded.Amount:0.00})");
+                    Msg.Of("OrderGrain.ReferenceAlreadyRecordedAnotherPayment", payment.Reference, recorded.Method, recorded.Amount));
         var outstanding = Order.Total - Order.PaidAmount;
         if (payment.Amount <= 0 || payment.Amount > outstanding || decimal.Round(payment.Amount, 2) != payment.Amount)
-            throw CommandException.Invalid("amount", $"收款金额必须大于 0 且不超过未收金额 {outstanding:0.00} / amount must be above 0 and at most {outstanding:0.00}");
+            throw CommandException.Invalid("amount", Msg.Of("OrderGrain.AmountAboveMost", outstanding));
         if (!PaymentMethods.IsKnown(payment.Method))
-            throw CommandException.Invalid("method", $"未知收款方式，可选：{string.Join("、", PaymentMethods.All.Select(c => c.Code))} / unknown payment method");
+            throw CommandException.Invalid("method", Msg.Of("OrderGrain.UnknownPaymentMethod", string.Join("、", PaymentMethods.All.Select(c => c.Code))));
         if (payment.Reference?.Length > 64)
-            throw CommandException.Invalid("reference", "流水号不能超过 64 个字符 / reference must be at most 64 characters");
+            throw CommandException.Invalid("reference", Msg.Of("OrderGrain.ReferenceMostCharacters"));
         return await Apply(o =>
         {
             o.Payments.Add(new Payment { Amount = payment.Amount, Method = payment.Method, Reference = payment.Reference, At = clock.GetUtcNow(), Actor = actor });
@@ -140,7 +140,7 @@ public sealed partial class OrderGrain(
     private async Task<bool> Ready(Func<OrderState, Transition> decide)
     {
         await Settle();
-        if (!Order.Exists) throw CommandException.NotFound($"订单 {OrderId} 不存在 / order not found");
+        if (!Order.Exists) throw CommandException.NotFound(Msg.Of("OrderGrain.OrderNotFound", OrderId));
         return decide(Order) == Transition.Change;
     }
 
@@ -167,7 +167,7 @@ public sealed partial class OrderGrain(
             logger.LogWarning(error, "Order {OrderId} write failed; reloading on next call", OrderId);
             // Memory may now differ from storage: the next call starts again from what was saved.
             DeactivateOnIdle();
-            throw new OutcomeUnknownException("保存失败，结果未知，请稍后重试 / the write failed; please retry");
+            throw new OutcomeUnknownException(Msg.Of("OrderGrain.WriteFailedPleaseRetry"));
         }
     }
 

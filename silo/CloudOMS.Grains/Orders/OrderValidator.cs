@@ -7,38 +7,38 @@ public static class OrderValidator
     {
         var errors = new FieldErrors();
         if (!Channels.IsKnown(order.Channel))
-            errors.Add("channel", $"未知渠道，可选：{string.Join("、", Channels.All.Select(c => c.Code))} / unknown channel");
-        errors.MaxLength("externalOrderNo", order.ExternalOrderNo, Limits.ShortText, "平台单号");
+            errors.Add("channel", Msg.Of("OrderValidator.UnknownChannel", string.Join("、", Channels.All.Select(c => c.Code))));
+        errors.MaxLength("externalOrderNo", order.ExternalOrderNo, Limits.ShortText, Msg.Of("Label.PlatformOrderNo"));
         if (order.ExternalOrderNo is { } external && external.Any(char.IsWhiteSpace))
-            errors.Add("externalOrderNo", "平台单号不能包含空格 / externalOrderNo must not contain spaces");
+            errors.Add("externalOrderNo", Msg.Of("OrderValidator.ExternalOrderNoNotContainSpaces"));
         var customer = order.Customer;
-        errors.Required("customer.name", customer.Name, Limits.ShortText, "收货人");
-        errors.Required("customer.phone", customer.Phone, 20, "联系电话");
+        errors.Required("customer.name", customer.Name, Limits.ShortText, Msg.Of("Label.Receiver"));
+        errors.Required("customer.phone", customer.Phone, 20, Msg.Of("Label.Phone"));
         if (!string.IsNullOrWhiteSpace(customer.Phone) && !customer.Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
-            errors.Add("customer.phone", "联系电话只能包含数字、-、+ / phone may hold digits, '-' and '+' only");
-        errors.Required("customer.province", customer.Province, 20, "省份");
-        errors.Required("customer.city", customer.City, 20, "城市");
-        errors.Required("customer.address", customer.Address, Limits.Address, "详细地址");
-        errors.Money("shippingFee", order.ShippingFee, "运费");
-        errors.MaxLength("note", order.Note, Limits.Note, "备注");
+            errors.Add("customer.phone", Msg.Of("OrderValidator.PhoneMayHoldDigitsOnly"));
+        errors.Required("customer.province", customer.Province, 20, Msg.Of("Label.Province"));
+        errors.Required("customer.city", customer.City, 20, Msg.Of("Label.City"));
+        errors.Required("customer.address", customer.Address, Limits.Address, Msg.Of("Label.Address"));
+        errors.Money("shippingFee", order.ShippingFee, Msg.Of("Label.ShippingFee"));
+        errors.MaxLength("note", order.Note, Limits.Note, Msg.Of("Label.Note"));
         if (order.Lines is null || order.Lines.Count == 0)
-            errors.Add("lines", "订单至少需要一行商品 / an order needs at least one line");
+            errors.Add("lines", Msg.Of("OrderValidator.OrderNeedsLeastOneLine"));
         else if (order.Lines.Count > Limits.MaxLines)
-            errors.Add("lines", $"订单最多 {Limits.MaxLines} 行 / at most {Limits.MaxLines} lines");
+            errors.Add("lines", Msg.Of("OrderValidator.MostLines", Limits.MaxLines));
         else
             for (var i = 0; i < order.Lines.Count; i++)
             {
                 var line = order.Lines[i];
-                errors.Code($"lines[{i}].skuCode", line.SkuCode, "SKU 编码");
+                errors.Code($"lines[{i}].skuCode", line.SkuCode, Msg.Of("Label.SKUCode"));
                 errors.Quantity($"lines[{i}].quantity", line.Quantity);
-                errors.Money($"lines[{i}].unitPrice", line.UnitPrice, "单价");
-                errors.Money($"lines[{i}].discount", line.Discount, "优惠");
+                errors.Money($"lines[{i}].unitPrice", line.UnitPrice, Msg.Of("Label.UnitPrice"));
+                errors.Money($"lines[{i}].discount", line.Discount, Msg.Of("Label.Discount"));
                 var priced = line.Quantity is > 0 and <= Limits.MaxQuantity && line.UnitPrice is >= 0 and <= Limits.MaxMoney;
                 if (priced && line.Discount > line.Quantity * line.UnitPrice)
-                    errors.Add($"lines[{i}].discount", "优惠不能超过商品金额 / discount exceeds the line amount");
+                    errors.Add($"lines[{i}].discount", Msg.Of("OrderValidator.DiscountExceedsLineAmount"));
             }
         if (!errors.Any && Total(order) > Limits.MaxOrderTotal)
-            errors.Add("lines", $"订单金额（商品减优惠加运费）不能超过 {Limits.MaxOrderTotal:0} 元，请拆分订单 / the order total (goods after discounts plus shipping) must be at most {Limits.MaxOrderTotal:0}; split the order");
+            errors.Add("lines", Msg.Of("OrderValidator.OrderTotalGoodsAfterDiscountsPlus", Limits.MaxOrderTotal));
         return errors;
     }
 
@@ -51,8 +51,8 @@ public static class OrderValidator
         for (var i = 0; i < lines.Count; i++)
         {
             var code = lines[i].SkuCode;
-            if (!found.TryGetValue(code, out var sku)) errors.Add($"lines[{i}].skuCode", $"SKU {code} 不存在 / unknown SKU");
-            else if (!sku.Active) errors.Add($"lines[{i}].skuCode", $"SKU {code} 已停用，不能下单 / SKU {code} is inactive and takes no new orders");
+            if (!found.TryGetValue(code, out var sku)) errors.Add($"lines[{i}].skuCode", Msg.Of("OrderValidator.UnknownSKU", code));
+            else if (!sku.Active) errors.Add($"lines[{i}].skuCode", Msg.Of("OrderValidator.SKUInactiveTakesNoNewOrders", code));
         }
     }
 }

@@ -92,12 +92,11 @@ public static class OrderWorkflow
     {
         if (!Can(order.Status, action))
             throw CommandException.Conflict(ErrorCodes.InvalidTransition,
-                $"订单 {order.OrderId} 当前状态为“{StatusName(order.Status)}”，不能{ActionName(action)} / order is {order.Status}: cannot {action}");
+                Msg.Of("OrderWorkflow.OrderCannot", order.OrderId, StatusName(order.Status), ActionName(action), order.Status, action));
     }
 
     private static CommandException ShippedAlready(OrderState order) => CommandException.Conflict(ErrorCodes.InvalidTransition,
-        $"订单 {order.OrderId} 已发货（{order.Shipment?.Carrier} {order.Shipment?.TrackingNo}），不能以其他运单再次发货 / " +
-        $"order is Shipped with {order.Shipment?.Carrier} {order.Shipment?.TrackingNo}: cannot Ship again with another tracking no.");
+        Msg.Of("OrderWorkflow.ShippedAlready", order.OrderId, order.Shipment?.Carrier, order.Shipment?.TrackingNo));
 
     public static string StatusName(OrderStatus status) => status switch
     {

@@ -12,16 +12,16 @@ public static class CompanyRules
     public static FieldErrors Validate(CompanyDetails details)
     {
         var errors = new FieldErrors();
-        errors.Required("name", details.Name, Limits.Name, "公司名称");
+        errors.Required("name", details.Name, Limits.Name, Msg.Of("Label.CompanyName"));
         if (!string.IsNullOrWhiteSpace(details.TaxId) && !IsCreditCode(details.TaxId.Trim().ToUpperInvariant()))
-            errors.Add("taxId", "统一社会信用代码应为 18 位数字或大写字母，且校验位正确 / the unified social credit code must be 18 digits or capital letters with a valid check character");
-        errors.Required("contactName", details.ContactName, Limits.ShortText, "联系人");
+            errors.Add("taxId", Msg.Of("CompanyRules.UnifiedSocialCreditCodeDigitsCapital"));
+        errors.Required("contactName", details.ContactName, Limits.ShortText, Msg.Of("Label.Contact"));
         if (!string.IsNullOrWhiteSpace(details.Phone) && (details.Phone.Trim().Length > 20 || !details.Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
-            errors.Add("phone", "电话只能包含数字、-、+，不超过 20 位 / phone may hold digits, '-' and '+' only, at most 20");
-        errors.MaxLength("address", details.Address?.Trim(), Limits.Address, "地址");
-        errors.MaxLength("bankName", details.BankName?.Trim(), Limits.Name, "开户银行");
+            errors.Add("phone", Msg.Of("CompanyRules.PhoneMayHoldDigitsOnlyMost"));
+        errors.MaxLength("address", details.Address?.Trim(), Limits.Address, Msg.Of("Label.Address"));
+        errors.MaxLength("bankName", details.BankName?.Trim(), Limits.Name, Msg.Of("Label.Bank"));
         if (!string.IsNullOrWhiteSpace(details.BankAccount) && (details.BankAccount.Trim().Length > BankAccountLength || !details.BankAccount.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '-')))
-            errors.Add("bankAccount", "银行账号只能包含数字，不超过 40 位 / the bank account may hold digits only, at most 40");
+            errors.Add("bankAccount", Msg.Of("CompanyRules.BankAccountMayHoldDigitsOnly"));
         return errors;
     }
 

@@ -96,9 +96,9 @@ public sealed class TenantGrain(
         RequireProfile();
         var index = state.State.Warehouses.FindIndex(w => w.Code == warehouse.Code);
         if (isNew && index >= 0)
-            throw CommandException.Invalid("code", $"仓库编码 {warehouse.Code} 已存在 / warehouse code already exists");
+            throw CommandException.Invalid("code", Msg.Of("WarehouseGrain.WarehouseCodeAlreadyExists", warehouse.Code));
         if (!isNew && index < 0)
-            throw CommandException.NotFound($"仓库 {warehouse.Code} 不存在 / warehouse not found");
+            throw CommandException.NotFound(Msg.Of("WarehouseGrain.WarehouseNotFound", warehouse.Code));
         if (isNew) TenantQuotas.Take(state.State, UsageKind.Warehouses, clock.GetUtcNow());
         else TenantQuotas.EnsureWritable(state.State.Entitlement);
         if (index >= 0) state.State.Warehouses[index] = warehouse;
@@ -109,7 +109,7 @@ public sealed class TenantGrain(
     private void RequireProfile()
     {
         if (state.State.Profile is null)
-            throw CommandException.NotFound("租户不存在 / tenant not found");
+            throw CommandException.NotFound(Msg.Of("TenantGrain.TenantNotFound"));
     }
 
     private Task Save()

@@ -24,10 +24,10 @@ public static class TenantQuotas
         {
             case TenantAccess.ReadOnly:
                 throw new CommandException(FailureKind.PaymentRequired,
-                    "账户已欠费，当前为只读：可以查看、导出数据和付款；支付逾期账单后立即恢复 / the account is read-only until the overdue invoice is paid; viewing, exporting and paying still work");
+                    Msg.Of("TenantQuotas.AccountReadOnlyUntilOverdueInvoice"));
             case TenantAccess.Suspended:
                 throw new CommandException(FailureKind.Suspended,
-                    "该公司已被平台暂停使用，请联系 CloudOMS 客服 / this company was suspended by the platform operator; please contact CloudOMS support");
+                    Msg.Of("TenantQuotas.CompanySuspendedPlatformOperatorPleaseContact"));
         }
     }
 
@@ -92,15 +92,5 @@ public static class TenantQuotas
         state.OrdersThisMonth = 0;
     }
 
-    private static string QuotaMessage(UsageKind kind, int max)
-    {
-        var (zh, en) = kind switch
-        {
-            UsageKind.Orders => ($"本月订单数已达套餐上限（{max:N0} 单）", $"this month's orders reached your plan's limit ({max:N0})"),
-            UsageKind.Users => ($"成员数已达套餐上限（{max:N0} 人）", $"members reached your plan's limit ({max:N0})"),
-            UsageKind.Warehouses => ($"仓库数已达套餐上限（{max:N0} 个）", $"warehouses reached your plan's limit ({max:N0})"),
-            _ => ($"SKU 数已达套餐上限（{max:N0} 个）", $"SKUs reached your plan's limit ({max:N0})"),
-        };
-        return $"{zh}，请升级套餐后继续 / {en}: upgrade your plan to add more";
-    }
+    private static Text QuotaMessage(UsageKind kind, int max) => Msg.Of($"TenantQuotas.{kind}Limit", max);
 }

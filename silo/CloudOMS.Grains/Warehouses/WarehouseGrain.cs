@@ -11,7 +11,7 @@ public sealed class WarehouseGrain(
     public async Task<WarehouseInfo> Create(WarehouseDraft draft)
     {
         if (state.State.Info is not null)
-            throw CommandException.Invalid("code", $"仓库编码 {Code} 已存在 / warehouse code already exists");
+            throw CommandException.Invalid("code", Msg.Of("WarehouseGrain.WarehouseCodeAlreadyExists", Code));
         draft = Clean(draft);
         var info = new WarehouseInfo(Code, draft.Name, draft.Province, draft.City, draft.Address, draft.Priority, Active: true);
         // The tenant's directory is what allocation reads, so it is written first.
@@ -45,7 +45,7 @@ public sealed class WarehouseGrain(
     }
 
     private WarehouseInfo Require() =>
-        state.State.Info ?? throw CommandException.NotFound($"仓库 {Code} 不存在 / warehouse not found");
+        state.State.Info ?? throw CommandException.NotFound(Msg.Of("WarehouseGrain.WarehouseNotFound", Code));
 
     private async Task<WarehouseInfo> Save(WarehouseInfo info)
     {

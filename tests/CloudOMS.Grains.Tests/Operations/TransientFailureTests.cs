@@ -1,3 +1,4 @@
+using CloudOMS.Texts;
 using CloudOMS.Silo.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,11 +21,11 @@ public sealed class TransientFailureTests(SharedClusters clusters)
         { "no connection to a silo", new ConnectionFailedException("Unable to connect to S127.0.0.1:11111:1"), TransientCause.ClusterNode },
         { "gateway overloaded", new GatewayTooBusyException(), TransientCause.ClusterNode },
         { "request deadline", new TimeoutException("Grain call Approve did not finish within the request's 4 s"), TransientCause.Timeout },
-        { "write of unknown outcome", new OutcomeUnknownException("the write failed; please retry"), TransientCause.OutcomeUnknown },
+        { "write of unknown outcome", new OutcomeUnknownException(Text.Verbatim("the write failed; please retry")), TransientCause.OutcomeUnknown },
         { "database refused, wrapped by grain storage", new OrleansException("Error from storage provider", FaultyStorage.DatabaseAway()), TransientCause.Database },
         { "a bug", new InvalidOperationException("a bug"), TransientCause.None },
         { "a unique violation", new PostgresException("duplicate key", "ERROR", "ERROR", "23505"), TransientCause.None },
-        { "a refusal", CommandException.Conflict(ErrorCodes.InsufficientStock, "库存不足 / insufficient stock"), TransientCause.None },
+        { "a refusal", CommandException.Conflict(ErrorCodes.InsufficientStock, Text.Verbatim("insufficient stock")), TransientCause.None },
     };
 
     [Theory]

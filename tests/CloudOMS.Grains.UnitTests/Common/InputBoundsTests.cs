@@ -1,3 +1,4 @@
+using CloudOMS.Texts;
 namespace CloudOMS.Grains.UnitTests.Common;
 
 /// <summary>The text and numeric rules every input passes, whichever way it came (API, portal, import).</summary>
@@ -42,8 +43,8 @@ public sealed class InputBoundsTests
     public void Every_field_check_refuses_what_the_text_rules_refuse()
     {
         var errors = new FieldErrors();
-        errors.Required("name", "仓\u0000", 50, "名称");
-        errors.MaxLength("note", "\u202E", 50, "备注");
+        errors.Required("name", "仓\u0000", 50, Text.Verbatim("名称"));
+        errors.MaxLength("note", "\u202E", 50, Text.Verbatim("备注"));
         Assert.Equal(["name", "note"], errors.ToDictionary().Keys.Order());
         Assert.Contains("U+0000", errors.ToDictionary()["name"][0], StringComparison.Ordinal);
     }

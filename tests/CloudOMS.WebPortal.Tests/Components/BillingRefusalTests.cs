@@ -1,3 +1,5 @@
+using System.Globalization;
+using CloudOMS.Texts;
 using Bunit;
 using CloudOMS.Grains;
 using CloudOMS.WebPortal.Components;
@@ -19,20 +21,40 @@ public sealed class BillingRefusalTests : IDisposable
     }
 
     [Fact]
-    public void A_quota_refusal_shows_its_chinese_half_and_other_refusals_are_left_to_the_page()
+    public void A_quota_refusal_shows_in_the_users_language_and_other_refusals_are_left_to_the_page()
     {
-        var quota = CommandException.Quota(UsageKind.Warehouses, "仓库数已达套餐上限（1 个），请升级套餐后继续 / warehouses reached your plan's limit (1): upgrade your plan to add more");
-        var invalid = CommandException.Invalid("name", "请填写名称 / name is required");
+        var quota = CommandException.Quota(UsageKind.Warehouses, Text.Translated(new Dictionary<string, string>
+        {
+            ["zh-CN"] = "仓库数已达套餐上限（1 个），请升级套餐后继续",
+            ["en"] = "warehouses reached your plan's limit (1): upgrade your plan to add more",
+        }));
+        var invalid = CommandException.Invalid("name", Text.Verbatim("name is required"));
 
         var shown = _context.Render<BillingRefusal>(p => p.Add(c => c.Error, BillingRefusal.Of(quota)));
 
-        Assert.Equal("仓库数已达套餐上限（1 个），请升级套餐后继续", shown.Find("#billing-refusal-message").TextContent);
+        Assert.Equal("仓库数已达套餐上限（1 个），请升级套餐后继续", MessageIn("zh-CN", quota));
+        Assert.Equal("warehouses reached your plan's limit (1): upgrade your plan to add more", MessageIn("en", quota));
         // Rendered alone there is no session: nobody is known to manage billing, so no upgrade button.
         Assert.Empty(shown.FindAll("#billing-refusal-upgrade"));
         Assert.Null(BillingRefusal.Of(invalid));
         Assert.Same(quota, BillingRefusal.Of(quota));
-        Assert.NotNull(BillingRefusal.Of(new CommandException(FailureKind.PaymentRequired, "只读 / read-only")));
+        Assert.NotNull(BillingRefusal.Of(new CommandException(FailureKind.PaymentRequired, Text.Verbatim("read-only"))));
         Assert.Empty(_context.Render<BillingRefusal>(p => p.Add(c => c.Error, null)).Markup.Trim());
+    }
+
+    /// <summary>The refusal's message as the component shows it to a user of <paramref name="culture"/>.</summary>
+    private string MessageIn(string culture, CommandException refusal)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            return _context.Render<BillingRefusal>(p => p.Add(c => c.Error, BillingRefusal.Of(refusal))).Find("#billing-refusal-message").TextContent;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     public void Dispose() => _context.Dispose();

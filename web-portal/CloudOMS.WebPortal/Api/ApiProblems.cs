@@ -2,6 +2,7 @@ using System.Globalization;
 using CloudOMS.Grains;
 using CloudOMS.Silo.Operations;
 using CloudOMS.Silo.Persistence;
+using CloudOMS.Texts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,45 +26,42 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
     private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Status and title of every code. A new code is one line here (and its constant in <see cref="ErrorCodes"/>).</summary>
-    private static readonly Dictionary<string, (int Status, string Title)> Codes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (int Status, Text Title)> Codes = new(StringComparer.Ordinal)
     {
-        [ErrorCodes.InvalidInput] = (400, "输入有误 / invalid input"),
-        [ErrorCodes.MalformedRequest] = (400, "请求格式错误 / malformed request"),
-        [ErrorCodes.Unauthorized] = (401, "未登录 / unauthorized"),
-        [ErrorCodes.QuotaExceeded] = (402, "超出套餐额度 / plan limit reached"),
-        [ErrorCodes.PaymentRequired] = (402, "账户只读 / read-only until paid"),
-        [ErrorCodes.Forbidden] = (403, "无权限 / forbidden"),
-        [ErrorCodes.Suspended] = (403, "公司已暂停 / company suspended"),
-        [ErrorCodes.NotFound] = (404, "未找到 / not found"),
-        [ErrorCodes.Conflict] = (409, "无法执行 / conflict"),
-        [ErrorCodes.InvalidTransition] = (409, "订单当前状态不允许此操作 / not allowed in the order's status"),
-        [ErrorCodes.InsufficientStock] = (409, "库存不足 / insufficient stock"),
-        [ErrorCodes.SkuInactive] = (409, "SKU 已停用 / SKU inactive"),
-        [ErrorCodes.BelowReserved] = (409, "与已预留库存冲突 / conflicts with reserved stock"),
-        [ErrorCodes.ConcurrentChange] = (409, "数据已被同时修改 / changed at the same time"),
-        [ErrorCodes.AlreadyExists] = (409, "已存在 / already exists"),
-        [ErrorCodes.IdempotencyKeyReused] = (422, "幂等键已用于其他请求 / key already used for another request"),
-        [ErrorCodes.RateLimited] = (429, "请求过于频繁 / too many requests"),
-        [ErrorCodes.InternalError] = (500, "服务器内部错误 / internal error"),
-        [ErrorCodes.OutcomeUnknown] = (503, "暂时无法保存 / temporarily unavailable"),
-        [ErrorCodes.ServiceUnavailable] = (503, "服务暂时不可用 / service temporarily unavailable"),
-        [ErrorCodes.DatabaseUnavailable] = (503, "暂时无法访问数据库 / database temporarily unavailable"),
-        [ErrorCodes.DatabaseBusy] = (503, "数据库正忙 / database busy"),
-        [ErrorCodes.Timeout] = (503, "请求超时 / no answer in time"),
+        [ErrorCodes.InvalidInput] = (400, Msg.Of("ApiProblems.InvalidInput")),
+        [ErrorCodes.MalformedRequest] = (400, Msg.Of("ApiProblems.MalformedRequest")),
+        [ErrorCodes.Unauthorized] = (401, Msg.Of("ApiProblems.Unauthorized")),
+        [ErrorCodes.QuotaExceeded] = (402, Msg.Of("ApiProblems.PlanLimitReached")),
+        [ErrorCodes.PaymentRequired] = (402, Msg.Of("ApiProblems.ReadOnlyUntilPaid")),
+        [ErrorCodes.Forbidden] = (403, Msg.Of("ApiProblems.Forbidden")),
+        [ErrorCodes.Suspended] = (403, Msg.Of("ApiProblems.CompanySuspended")),
+        [ErrorCodes.NotFound] = (404, Msg.Of("ApiProblems.NotFound")),
+        [ErrorCodes.Conflict] = (409, Msg.Of("ApiProblems.Conflict")),
+        [ErrorCodes.InvalidTransition] = (409, Msg.Of("ApiProblems.NotAllowedOrderSStatus")),
+        [ErrorCodes.InsufficientStock] = (409, Msg.Of("ApiProblems.InsufficientStock")),
+        [ErrorCodes.SkuInactive] = (409, Msg.Of("ApiProblems.SKUInactive")),
+        [ErrorCodes.BelowReserved] = (409, Msg.Of("ApiProblems.ConflictsReservedStock")),
+        [ErrorCodes.ConcurrentChange] = (409, Msg.Of("ApiProblems.ChangedSameTime")),
+        [ErrorCodes.AlreadyExists] = (409, Msg.Of("ApiProblems.AlreadyExists")),
+        [ErrorCodes.IdempotencyKeyReused] = (422, Msg.Of("ApiProblems.KeyAlreadyUsedAnotherRequest")),
+        [ErrorCodes.RateLimited] = (429, Msg.Of("ApiProblems.TooManyRequests")),
+        [ErrorCodes.InternalError] = (500, Msg.Of("ApiProblems.InternalError")),
+        [ErrorCodes.OutcomeUnknown] = (503, Msg.Of("ApiProblems.TemporarilyUnavailable")),
+        [ErrorCodes.ServiceUnavailable] = (503, Msg.Of("ApiProblems.ServiceTemporarilyUnavailable")),
+        [ErrorCodes.DatabaseUnavailable] = (503, Msg.Of("ApiProblems.DatabaseTemporarilyUnavailable")),
+        [ErrorCodes.DatabaseBusy] = (503, Msg.Of("ApiProblems.DatabaseBusy")),
+        [ErrorCodes.Timeout] = (503, Msg.Of("ApiProblems.NoAnswerTime")),
     };
 
     /// <summary>What a transient failure or a database refusal tells the caller; never the error's own text, which may name servers or SQL.</summary>
-    private static readonly Dictionary<string, string> TransientDetails = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Text> TransientDetails = new(StringComparer.Ordinal)
     {
-        [ErrorCodes.ConcurrentChange] = "这些数据刚被另一个操作同时修改，请刷新后重试 / the same data was just changed by another request; reload and try again",
-        [ErrorCodes.AlreadyExists] = "同名或同编号的记录已存在（可能是同一请求发送了两次），请刷新查看 / " +
-            "a record with this name or number already exists (perhaps the same request was sent twice); reload to see it",
-        [ErrorCodes.DatabaseBusy] = "数据库正忙于另一项保存，请稍后重试；重试是安全的 / the database is busy with another write; please retry shortly, retries are safe",
-        [ErrorCodes.ServiceUnavailable] = "集群中的一台服务器暂时不可用（可能正在重启），请稍后重试；重试是安全的 / " +
-            "a server of the cluster is temporarily unavailable (it may be restarting); please retry shortly, retries are safe",
-        [ErrorCodes.DatabaseUnavailable] = "数据库暂时不可用，请稍后重试 / the database is temporarily unavailable; please retry shortly",
-        [ErrorCodes.Timeout] = "请求未能及时完成，结果未知；请用相同的编号稍后重试 / " +
-            "the request did not finish in time and its outcome is unknown; please retry shortly with the same ids",
+        [ErrorCodes.ConcurrentChange] = Msg.Of("ApiProblems.SameDataJustChangedAnotherRequest"),
+        [ErrorCodes.AlreadyExists] = Msg.Of("ApiProblems.AlreadyExistsDetail"),
+        [ErrorCodes.DatabaseBusy] = Msg.Of("ApiProblems.DatabaseBusyAnotherWritePleaseRetry"),
+        [ErrorCodes.ServiceUnavailable] = Msg.Of("ApiProblems.ServiceUnavailableDetail"),
+        [ErrorCodes.DatabaseUnavailable] = Msg.Of("ApiProblems.DatabaseTemporarilyUnavailablePleaseRetryShortly"),
+        [ErrorCodes.Timeout] = Msg.Of("ApiProblems.TimeoutDetail"),
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -78,7 +76,14 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         if (code is null) return false;
         var (status, title) = Codes.TryGetValue(code, out var known) ? known : Codes[ErrorCodes.Of(refusal?.Kind ?? FailureKind.Conflict)];
         var json = (exception as BadHttpRequestException)?.InnerException is System.Text.Json.JsonException bodyError && FieldProblem(bodyError) ? bodyError : null;
-        var detail = TransientDetails.GetValueOrDefault(code) ?? (json is null ? exception.Message : BodyProblem(json));
+        // Every text in the caller's language: the request's culture (Accept-Language, or the portal's language cookie).
+        var culture = CultureInfo.CurrentUICulture;
+        var detail = TransientDetails.GetValueOrDefault(code)?.Render(culture) ?? (json is not null ? BodyProblem(json) : exception switch
+        {
+            CommandException command => command.MessageIn(culture),
+            OutcomeUnknownException unknown => unknown.MessageIn(culture),
+            _ => exception.Message,
+        });
         if (status == 503)
         {
             logger.LogWarning(exception, "Request {Path} answered 503 {Code}", context.Request.Path, code);
@@ -86,10 +91,10 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         }
 
         context.Response.StatusCode = status;
-        var errors = refusal is { Kind: FailureKind.Invalid or FailureKind.KeyReused, Field: { } field } ? new Dictionary<string, string[]> { [field] = [refusal.Message] }
+        var errors = refusal is { Kind: FailureKind.Invalid or FailureKind.KeyReused, Field: { } field } ? new Dictionary<string, string[]> { [field] = [refusal.MessageIn(culture)] }
             : json is not null ? new Dictionary<string, string[]> { [JsonText.Field(json.Path)] = [detail] }
             : [];
-        var problem = new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail };
+        var problem = new HttpValidationProblemDetails(errors) { Status = status, Title = title.Render(culture), Detail = detail };
         problem.Extensions["code"] = code;
         if (refusal is { Details.Count: > 0 }) problem.Extensions["skus"] = refusal.Details;
         if (refusal is { Kind: FailureKind.QuotaExceeded or FailureKind.PaymentRequired })
@@ -110,7 +115,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
     /// <summary>What is wrong with a body field: refused text says which character; anything else is a value of the wrong shape.</summary>
     private static string BodyProblem(System.Text.Json.JsonException error) => error is JsonText.RefusedText
         ? error.Message
-        : "格式不正确（类型不符） / the value has the wrong type";
+        : Msg.Get("ApiProblems.ValueWrongType");
 
     /// <summary>The code of a transient failure, or null for a bug.</summary>
     private async Task<string?> Transient(Exception exception) => TransientFailure.Of(exception) switch
@@ -148,7 +153,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
     };
 
     public static ValidationProblem Invalid(FieldErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误 / invalid input",
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: Msg.Get("ApiProblems.InvalidInput"),
             extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InvalidInput });
 
     public static ValidationProblem Invalid(string field, string message)

@@ -24,7 +24,7 @@ public static class IdempotencyKeys
     public static void Check(FieldErrors errors, string field, string? key)
     {
         if (key is not null && !IsValid(key))
-            errors.Add(field, $"幂等键只能包含字母、数字、-、_、.、:，且不超过 {MaxLength} 个字符 / {field} must be 1-{MaxLength} letters, digits, '-', '_', '.' or ':'");
+            errors.Add(field, Msg.Of("IdempotencyKeys.LettersDigits", MaxLength, field));
     }
 
     /// <summary>The request as the key binds it: the operation and its (already cleaned) input, hashed.</summary>

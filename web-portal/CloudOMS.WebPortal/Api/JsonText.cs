@@ -38,7 +38,7 @@ public static class JsonText
         {
             var value = RawString.Instance.Read(ref reader, typeToConvert, options);
             if (TextRules.Problem(value) is { } codePoint)
-                throw new RefusedText(TextRules.Message(codePoint));
+                throw new RefusedText(TextRules.Message(codePoint).ToString());
             return TextRules.Clean(value);
         }
 
@@ -60,7 +60,7 @@ public static class JsonText
             catch (InvalidOperationException)
             {
                 // An escaped lone surrogate ("\ud800"): not text any database or export can hold.
-                throw new RefusedText(TextRules.Message("U+D800-U+DFFF"));
+                throw new RefusedText(TextRules.Message("U+D800-U+DFFF").ToString());
             }
         }
 

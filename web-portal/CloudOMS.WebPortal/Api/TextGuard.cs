@@ -35,7 +35,7 @@ public static class TextGuard
             {
                 // Over the form limits (value length, field count), a broken multipart body, or a value ASP.NET Core
                 // itself will not decode (U+0000).
-                await ApiProblems.Invalid("body", "表单过大、格式错误或含有不允许的字符（如 U+0000） / the form is too large, malformed or holds a character that is not allowed (such as U+0000)").ExecuteAsync(context);
+                await ApiProblems.Invalid("body", Msg.Get("TextGuard.FormTooLargeMalformedHoldsCharacter")).ExecuteAsync(context);
                 return;
             }
             foreach (var (name, values) in form)

@@ -54,7 +54,7 @@ public static class SkuApi
     private static async Task<Results<Created<SkuSnapshot>, ValidationProblem>> Create(SkuInput input, TenantContext tenant, IGrainFactory grains)
     {
         var errors = Validate(input);
-        errors.Code("code", input.Code, "SKU 编码");
+        errors.Code("code", input.Code, Msg.Of("Label.SKUCode"));
         if (errors.Any) return ApiProblems.Invalid(errors);
         var sku = await grains.Sku(tenant.Required, input.Code!).Define(Profile(input.Code!, input), isNew: true);
         return TypedResults.Created($"/api/skus/{input.Code}", sku);
@@ -72,15 +72,15 @@ public static class SkuApi
     internal static FieldErrors Validate(SkuInput input)
     {
         var errors = new FieldErrors();
-        errors.Required("name", input.Name, Limits.Name, "商品名称");
-        errors.Required("unit", input.Unit, 10, "单位");
+        errors.Required("name", input.Name, Limits.Name, Msg.Of("Label.ProductName"));
+        errors.Required("unit", input.Unit, 10, Msg.Of("Label.Unit"));
         if (input.Barcode is { Length: > 0 } barcode && (barcode.Length > 32 || !barcode.All(char.IsAsciiLetterOrDigit)))
-            errors.Add("barcode", "条码只能包含字母和数字，且不超过 32 位 / barcode must be letters and digits, at most 32");
-        errors.Money("price", input.Price, "单价");
+            errors.Add("barcode", Msg.Of("SkuApi.BarcodeLettersDigitsMost"));
+        errors.Money("price", input.Price, Msg.Of("Label.UnitPrice"));
         if (input.WeightKg < 0 || input.WeightKg > 100_000 || decimal.Round(input.WeightKg, 3) != input.WeightKg)
-            errors.Add("weightKg", "重量必须在 0 到 100000 公斤之间，最多三位小数 / weightKg must be 0-100000 with at most 3 decimals");
+            errors.Add("weightKg", Msg.Of("SkuApi.WeightKgMostDecimals"));
         if (input.SafetyStock < 0 || input.SafetyStock > Limits.MaxQuantity)
-            errors.Add("safetyStock", "安全库存不能为负数 / safetyStock must not be negative");
+            errors.Add("safetyStock", Msg.Of("SkuApi.SafetyStockNotNegative"));
         return errors;
     }
 

@@ -19,5 +19,5 @@ public static class SkuCommands
         Known(grains, tenantId, code).SetActive(active);
 
     private static ISkuInventoryGrain Known(IGrainFactory grains, string tenantId, string code) =>
-        Limits.IsCode(code) ? grains.Sku(tenantId, code) : throw CommandException.NotFound($"SKU {code} 不存在 / SKU not found");
+        Limits.IsCode(code) ? grains.Sku(tenantId, code) : throw CommandException.NotFound(Msg.Of("SkuCommands.SKUNotFound", code));
 }

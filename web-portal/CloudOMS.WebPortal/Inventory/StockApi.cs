@@ -46,19 +46,19 @@ public static class StockApi
     private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem>> Move(StockMoveKind kind, StockMoveInput input, string? idempotencyKey, Ctx ctx)
     {
         var errors = new FieldErrors();
-        errors.Code("skuCode", input.SkuCode, "SKU 编码");
+        errors.Code("skuCode", input.SkuCode, Msg.Of("Label.SKUCode"));
         var reasonRequired = kind is StockMoveKind.Adjust;
-        if (reasonRequired) errors.Required("reason", input.Reason, Limits.ShortText * 2, "调整原因");
-        else errors.MaxLength("reason", input.Reason, Limits.ShortText * 2, "备注");
+        if (reasonRequired) errors.Required("reason", input.Reason, Limits.ShortText * 2, Msg.Of("Label.ReasonForTheAdjustment"));
+        else errors.MaxLength("reason", input.Reason, Limits.ShortText * 2, Msg.Of("Label.Note"));
         var key = input.OperationId ?? idempotencyKey;
         IdempotencyKeys.Check(errors, input.OperationId is null ? IdempotencyKeys.Header : "operationId", key);
         switch (kind)
         {
             case StockMoveKind.Adjust when input.Quantity is 0 or < -Limits.MaxQuantity or > Limits.MaxQuantity:
-                errors.Add("quantity", $"调整数量不能为 0，且绝对值不超过 {Limits.MaxQuantity} / quantity must be non-zero and within ±{Limits.MaxQuantity}");
+                errors.Add("quantity", Msg.Of("StockApi.QuantityNonZeroWithin", Limits.MaxQuantity));
                 break;
             case StockMoveKind.SetSafetyStock when input.Quantity < 0 || input.Quantity > Limits.MaxQuantity:
-                errors.Add("quantity", "安全库存不能为负数 / safety stock must not be negative");
+                errors.Add("quantity", Msg.Of("StockApi.SafetyStockNotNegative"));
                 break;
             case StockMoveKind.Receive or StockMoveKind.Transfer:
                 errors.Quantity("quantity", input.Quantity);
@@ -70,13 +70,13 @@ public static class StockApi
                 ? [("warehouse", input.Warehouse, false), ("toWarehouse", input.ToWarehouse, true)]
                 : [("warehouse", input.Warehouse, kind == StockMoveKind.Receive)]);
         foreach (var (field, code) in new[] { ("warehouse", input.Warehouse), ("toWarehouse", input.ToWarehouse) })
-            if (code is not null && !ctx.User.Sees(code)) errors.Add(field, $"您无权操作仓库 {code} / you may not work in warehouse {code}");
+            if (code is not null && !ctx.User.Sees(code)) errors.Add(field, Msg.Of("StockApi.YouMayNotWorkWarehouse", code));
         if (kind == StockMoveKind.Transfer && input.Warehouse == input.ToWarehouse)
-            errors.Add("toWarehouse", "调入仓库必须不同于调出仓库 / choose a different destination warehouse");
+            errors.Add("toWarehouse", Msg.Of("StockApi.ChooseDifferentDestinationWarehouse"));
         if (errors.Any) return ApiProblems.Invalid(errors);
 
         var sku = ctx.Grains.Sku(tenantId, input.SkuCode!);
-        if (await sku.Get() is null) return ApiProblems.Invalid("skuCode", $"SKU {input.SkuCode} 不存在 / unknown SKU");
+        if (await sku.Get() is null) return ApiProblems.Invalid("skuCode", Msg.Get("StockApi.UnknownSKU", input.SkuCode));
         var move = new StockMove(key ?? Guid.NewGuid().ToString("N"), kind, input.Warehouse!, input.Quantity, input.ToWarehouse, input.Reason?.Trim() ?? "", ctx.User.Name);
         if (key is null) return TypedResults.Ok(await sku.Move(move));
 

@@ -57,7 +57,7 @@ public static class OrderApi
         [FromHeader(Name = IdempotencyKeys.Header)] string? key, [AsParameters] Ctx c, OrderIntake intake)
     {
         var command = input.ToCommand(c.User.Name);
-        if (input.Customer is null) return ApiProblems.Invalid("customer", "请填写收货信息 / customer is required");
+        if (input.Customer is null) return ApiProblems.Invalid("customer", Msg.Get("OrderApi.CustomerRequired"));
         var keyErrors = new FieldErrors();
         IdempotencyKeys.Check(keyErrors, IdempotencyKeys.Header, key);
         if (keyErrors.Any) return ApiProblems.Invalid(keyErrors);
@@ -74,7 +74,7 @@ public static class OrderApi
     private static async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> WithReason(
         string orderId, ReasonInput? input, Ctx c, Func<IOrderGrain, string, string, Task<OrderSnapshot>> action)
     {
-        if (input?.Reason?.Length > Limits.ShortText * 2) return ApiProblems.Invalid("reason", "原因不能超过 100 个字符 / reason must be at most 100 characters");
+        if (input?.Reason?.Length > Limits.ShortText * 2) return ApiProblems.Invalid("reason", Msg.Get("OrderApi.ReasonMostCharacters"));
         if (!await c.Visible(orderId)) return TypedResults.NotFound();
         return TypedResults.Ok(OrderDto.From(await action(c.Order(orderId), c.User.Name, input?.Reason?.Trim() ?? "")));
     }
@@ -91,10 +91,10 @@ public static class OrderApi
     {
         var errors = new FieldErrors();
         if (input.Amount <= 0 || input.Amount > Limits.MaxMoney || decimal.Round(input.Amount, 2) != input.Amount)
-            errors.Add("amount", "收款金额必须大于 0，最多两位小数 / amount must be above 0 with at most 2 decimals");
+            errors.Add("amount", Msg.Of("OrderApi.AmountAboveMostDecimals"));
         if (!PaymentMethods.IsKnown(input.Method))
-            errors.Add("method", $"未知收款方式，可选：{string.Join("、", PaymentMethods.All.Select(x => x.Code))} / unknown payment method");
-        errors.MaxLength("reference", input.Reference, 64, "流水号");
+            errors.Add("method", Msg.Of("OrderApi.UnknownPaymentMethod", string.Join("、", PaymentMethods.All.Select(x => x.Code))));
+        errors.MaxLength("reference", input.Reference, 64, Msg.Of("Label.Reference"));
         if (errors.Any) return ApiProblems.Invalid(errors);
         if (!await c.Visible(orderId)) return TypedResults.NotFound();
         var payment = new PaymentInput(input.Amount, input.Method!, string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim());

@@ -1,3 +1,4 @@
+using CloudOMS.WebPortal.Ui;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
 
@@ -77,7 +78,7 @@ public sealed class OrderBatch(IGrainFactory grains, AccessGrant grant, string a
         }
         catch (Exception refused) when (refused is CommandException or OutcomeUnknownException)
         {
-            return new(orderId, BatchFailure.Refused, null, refused.Message);
+            return new(orderId, BatchFailure.Refused, null, refused.Shown());
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

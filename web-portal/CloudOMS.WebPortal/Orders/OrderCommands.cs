@@ -17,9 +17,9 @@ public static class OrderCommands
     {
         var errors = new FieldErrors();
         if (!Carriers.IsKnown(carrier))
-            errors.Add("carrier", $"未知承运商，可选：{string.Join("、", Carriers.All.Select(x => x.Code))} / unknown carrier");
+            errors.Add("carrier", Msg.Of("OrderCommands.UnknownCarrier", string.Join("、", Carriers.All.Select(x => x.Code))));
         if (!IsTrackingNo(trackingNo))
-            errors.Add("trackingNo", "请填写有效的运单号（字母、数字，最多 40 位） / a valid tracking number is required");
+            errors.Add("trackingNo", Msg.Of("OrderCommands.ValidTrackingNumberRequired"));
         return errors;
     }
 

@@ -27,13 +27,13 @@ public sealed record OrderQuery(
         var errors = new FieldErrors();
         foreach (var status in Statuses())
             if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out _) || int.TryParse(status, out _))
-                errors.Add("status", $"未知订单状态 {status} / unknown status");
-        if (Blank(Channel) is { } channel && !Channels.IsKnown(channel)) errors.Add("channel", "未知渠道 / unknown channel");
+                errors.Add("status", Msg.Of("OrderQuery.UnknownStatus", status));
+        if (Blank(Channel) is { } channel && !Channels.IsKnown(channel)) errors.Add("channel", Msg.Of("OrderQuery.UnknownChannel"));
         var (from, to) = (Day(From), Day(To));
-        if (Blank(From) is not null && from is null) errors.Add("from", "日期格式应为 yyyy-MM-dd / from must be yyyy-MM-dd");
-        if (Blank(To) is not null && to is null) errors.Add("to", "日期格式应为 yyyy-MM-dd / to must be yyyy-MM-dd");
-        if (from is not null && to is not null && from > to) errors.Add("from", "开始日期不能晚于结束日期 / from must not be after to");
-        errors.MaxLength("q", Q, Limits.ShortText, "搜索内容");
+        if (Blank(From) is not null && from is null) errors.Add("from", Msg.Of("OrderQuery.FromYyyyMMDd"));
+        if (Blank(To) is not null && to is null) errors.Add("to", Msg.Of("OrderQuery.YyyyMMDd"));
+        if (from is not null && to is not null && from > to) errors.Add("from", Msg.Of("OrderQuery.FromNotAfter"));
+        errors.MaxLength("q", Q, Limits.ShortText, Msg.Of("Label.SearchText"));
         return errors;
     }
 

@@ -80,7 +80,7 @@ public static class PortalSignIn
         await OidcClients.Upsert(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), new OidcClientOptions
         {
             ClientId = ClientId,
-            DisplayName = "CloudOMS 门户 / portal",
+            DisplayName = Msg.Get("PortalSignIn.Portal"),
             ClientSecret = services.GetRequiredService<PortalClientSecret>().Value,
             RedirectUris = [.. bases.Select(b => b + "/signin-oidc")],
             PostLogoutRedirectUris = [.. bases.Select(b => b + "/signout-callback-oidc")],
@@ -94,7 +94,7 @@ public static class PortalSignIn
         portal.MapGet("/", (HttpContext context) => Results.Content($"""
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CloudOMS</title></head><body>
             <p>您好，{WebUtility.HtmlEncode(context.User.Identity?.Name)}（{WebUtility.HtmlEncode(context.User.FindFirst("tenant")?.Value)}）</p>
-            {Html.Form(context, "/portal/signout", "", "退出 / Sign out")}</body></html>
+            {Html.Form(context, "/portal/signout", "", Msg.Get("PortalSignIn.SignOut"))}</body></html>
             """, "text/html; charset=utf-8")).RequireAuthorization(Policy);
         // Signing out is a POST from our own page (antiforgery token); a link, even another site's, only asks.
         portal.MapGet("/signout", async (HttpContext context) =>

@@ -23,6 +23,6 @@ public static class ReportApi
 
     private static async Task<Results<Ok<DashboardData>, ValidationProblem>> Dashboard(ReadModelDbContext db, CurrentUser user, TimeProvider clock, int days = 7) =>
         days is < 1 or > MaxDays
-            ? ApiProblems.Invalid("days", $"天数必须在 1 到 {MaxDays} 之间 / days must be between 1 and {MaxDays}")
+            ? ApiProblems.Invalid("days", Msg.Get("ReportApi.DaysBetween", MaxDays))
             : TypedResults.Ok(await DashboardQueries.Load(db, days, clock.GetUtcNow(), user.Warehouses));
 }

@@ -43,7 +43,7 @@ public sealed class DemoIdentitySeeder(IServiceProvider services, IConfiguration
 
         if (configuration["CloudOms:DemoApiSecret"] is { Length: > 0 } secret)
             await scope.ServiceProvider.GetRequiredService<ApiClientService>()
-                .Create(DemoTenant.Id, "演示集成 / demo integration", [.. Permissions.All.Select(p => p.Code)], secret, ApiClientId);
+                .Create(DemoTenant.Id, Msg.Get("DemoIdentitySeeder.DemoIntegration"), [.. Permissions.All.Select(p => p.Code)], secret, ApiClientId);
     }
 
     private async Task<OmsUser> User(UserManager<OmsUser> users, string email, string name)

@@ -1,3 +1,4 @@
+using CloudOMS.WebPortal.Ui;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
 
@@ -21,7 +22,7 @@ public sealed class GrainTenantSeats(IGrainFactory grains) : ITenantSeats
         }
         catch (CommandException refused) when (refused.Kind is FailureKind.QuotaExceeded or FailureKind.PaymentRequired or FailureKind.Suspended)
         {
-            return refused.Message;
+            return refused.Shown();
         }
     }
 }

@@ -15,7 +15,7 @@ public static class BatchReasons
         BatchFailure.NoPermission => T["OrdersUi.Reason.NoPermission"],
         BatchFailure.WrongStatus => T["OrdersUi.Reason.Status", T["Status." + result.Status].Value, action],
         BatchFailure.OverLimit => T["OrdersUi.Reason.OverLimit", OrderBatch.MaxOrders],
-        BatchFailure.Refused => result.Message is { } message ? Bilingual.InUserLanguage(message) : T["Failed"],
+        BatchFailure.Refused => result.Message is { } message ? message : T["Failed"],
         _ => T["OrdersUi.Reason.Error"],
     };
 }

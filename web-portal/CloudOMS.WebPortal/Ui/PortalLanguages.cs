@@ -10,18 +10,12 @@ public sealed class UiText;
 /// <summary>The portal's languages: zh-CN first, English one click away.</summary>
 public static class PortalLanguages
 {
-    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+    public static readonly CultureInfo[] Cultures = [.. CloudOMS.Texts.Languages.All];
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.DefaultRequestCulture = new RequestCulture("zh-CN");
-            o.SupportedCultures = o.SupportedUICultures = Cultures;
-            // The language the user picked (a cookie) wins over the browser's Accept-Language.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
-        });
+        services.AddRequestLanguages();
         return services;
     }
 

@@ -42,7 +42,7 @@ public static class WarehouseApi
     private static async Task<Results<Created<WarehouseInfo>, ValidationProblem>> Create(WarehouseInput input, TenantContext tenant, IGrainFactory grains)
     {
         var errors = Validate(input);
-        errors.Code("code", input.Code, "仓库编码");
+        errors.Code("code", input.Code, Msg.Of("Label.WarehouseCode"));
         if (errors.Any) return ApiProblems.Invalid(errors);
         var info = await grains.Warehouse(tenant.Required, input.Code!).Create(Draft(input));
         return TypedResults.Created($"/api/warehouses/{info.Code}", info);
@@ -60,11 +60,11 @@ public static class WarehouseApi
     internal static FieldErrors Validate(WarehouseInput input)
     {
         var errors = new FieldErrors();
-        errors.Required("name", input.Name, Limits.ShortText, "仓库名称");
-        errors.Required("province", input.Province, 20, "省份");
-        errors.Required("city", input.City, 20, "城市");
-        errors.Required("address", input.Address, Limits.Address, "地址");
-        if (input.Priority is < 1 or > 999) errors.Add("priority", "优先级必须在 1 到 999 之间（1 最优先） / priority must be 1-999, 1 first");
+        errors.Required("name", input.Name, Limits.ShortText, Msg.Of("Label.WarehouseName"));
+        errors.Required("province", input.Province, 20, Msg.Of("Label.Province"));
+        errors.Required("city", input.City, 20, Msg.Of("Label.City"));
+        errors.Required("address", input.Address, Limits.Address, Msg.Of("Label.Address"));
+        if (input.Priority is < 1 or > 999) errors.Add("priority", Msg.Of("WarehouseApi.PriorityFirst"));
         return errors;
     }
 

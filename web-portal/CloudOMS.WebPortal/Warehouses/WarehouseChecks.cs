@@ -12,13 +12,13 @@ public static class WarehouseChecks
         {
             if (string.IsNullOrWhiteSpace(code))
             {
-                errors.Add(field, $"请选择仓库 / {field} is required");
+                errors.Add(field, Msg.Of("WarehouseChecks.Required", field));
                 continue;
             }
             directory ??= await grains.Tenant(tenantId).GetWarehouses();
             var warehouse = directory.FirstOrDefault(w => w.Code == code);
-            if (warehouse is null) errors.Add(field, $"仓库 {code} 不存在 / unknown warehouse");
-            else if (mustBeActive && !warehouse.Active) errors.Add(field, $"仓库 {code} 已停用 / warehouse is inactive");
+            if (warehouse is null) errors.Add(field, Msg.Of("WarehouseChecks.UnknownWarehouse", code));
+            else if (mustBeActive && !warehouse.Active) errors.Add(field, Msg.Of("WarehouseChecks.WarehouseInactive", code));
         }
     }
 }

@@ -24,5 +24,5 @@ public static class WarehouseCommands
     private static IWarehouseGrain Visible(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code) =>
         Limits.IsCode(code) && sees(code)
             ? grains.Warehouse(tenantId, code)
-            : throw CommandException.NotFound($"仓库 {code} 不存在 / warehouse not found");
+            : throw CommandException.NotFound(Msg.Of("WarehouseCommands.WarehouseNotFound", code));
 }

@@ -1,0 +1,15 @@
+using CloudOMS.Texts;
+
+namespace CloudOMS.Identity;
+
+/// <summary>This project's messages: Resources/Messages.resx (zh-CN) and Messages.en.resx.</summary>
+internal static class Msg
+{
+    public static readonly Catalogue Catalogue = new(typeof(Msg), "CloudOMS.Identity.Resources.Messages");
+
+    /// <summary>The message <paramref name="key"/>, worded when it is shown, in the reader's language.</summary>
+    public static Text Of(string key, params object?[] args) => Catalogue.Of(key, args);
+
+    /// <summary>The message <paramref name="key"/> worded now, in the current UI culture.</summary>
+    public static string Get(string key, params object?[] args) => Catalogue.Get(key, args);
+}
