@@ -38,7 +38,7 @@ public sealed class CommandException : Exception
         Kind = kind;
         Field = field;
         Details = details ?? [];
-        Code = code ?? ErrorCodes.Of(kind);
+        Code = code ?? CodeOf(kind);
         Translations = message.Translations();
     }
 
@@ -51,6 +51,18 @@ public sealed class CommandException : Exception
 
     /// <summary>The message by culture name (zh-CN, en).</summary>
     [Id(4)] public IReadOnlyDictionary<string, string> Translations { get; }
+
+    /// <summary>The code a refusal of <paramref name="kind"/> carries when its thrower names none.</summary>
+    public static string CodeOf(FailureKind kind) => kind switch
+    {
+        FailureKind.Invalid => ErrorCodes.InvalidInput,
+        FailureKind.NotFound => ErrorCodes.NotFound,
+        FailureKind.QuotaExceeded => ErrorCodes.QuotaExceeded,
+        FailureKind.PaymentRequired => ErrorCodes.PaymentRequired,
+        FailureKind.Suspended => ErrorCodes.Suspended,
+        FailureKind.KeyReused => ErrorCodes.IdempotencyKeyReused,
+        _ => ErrorCodes.Conflict,
+    };
 
     /// <summary>The message in <paramref name="culture"/>'s language.</summary>
     public string MessageIn(CultureInfo culture) => Translations.In(culture, Message);

@@ -50,7 +50,7 @@ public sealed class PlanChangeTests(BillingPortal billing)
 
         var refused = await OmsClient.FieldError(await admin.Post("/api/billing/change", new { plan = "free", cycle = "Monthly" }), "plan");
         Assert.Contains("仓库 2", refused.Errors!["plan"][0]);
-        Assert.Contains("warehouses 2", refused.Errors!["plan"][0]);
+        Assert.Contains("免费版上限 1", refused.Errors!["plan"][0]);
 
         var later = await admin.Post<JsonElement>("/api/billing/change", new { plan = "starter", cycle = "Monthly" });
         Assert.Equal("at-period-end", later.GetProperty("result").GetString());
@@ -76,9 +76,9 @@ public sealed class PlanChangeTests(BillingPortal billing)
         var cancel = await OmsClient.FieldError(await admin.Post("/api/billing/cancel"), "plan");
         var resume = await OmsClient.FieldError(await admin.Post("/api/billing/resume"), "plan");
 
-        Assert.Contains("to cancel", cancel.Errors!["plan"][0]);
+        Assert.Contains("可取消", cancel.Errors!["plan"][0]);
         Assert.Contains("恢复续订", resume.Errors!["plan"][0]);
-        Assert.Contains("keep renewing", resume.Errors["plan"][0]);
+        Assert.Contains("可恢复续订", resume.Errors["plan"][0]);
         Assert.DoesNotContain("cancel", resume.Errors["plan"][0]);
     }
 

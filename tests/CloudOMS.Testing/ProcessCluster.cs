@@ -1,5 +1,6 @@
 using System.Net;
 using CloudOMS.Silo;
+using CloudOMS.Texts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

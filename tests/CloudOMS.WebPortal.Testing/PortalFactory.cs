@@ -69,7 +69,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public const string DemoApiClientId = "demo-integration";
 
     /// <summary>How the demo API client appears as the actor in timelines and stock movements.</summary>
-    public const string DemoApiActor = "api:演示集成 / demo integration";
+    public const string DemoApiActor = "api:演示集成";
 
     /// <summary>An HTTP client carrying a client-credentials access token from the portal's own identity server.</summary>
     public async Task<HttpClient> ClientWithToken(string clientId, string secret)

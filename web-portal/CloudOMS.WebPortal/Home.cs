@@ -1,4 +1,4 @@
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 
 namespace CloudOMS.WebPortal;
 

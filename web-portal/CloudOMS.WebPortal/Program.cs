@@ -14,7 +14,6 @@ using CloudOMS.WebPortal.Reports;
 using CloudOMS.WebPortal.Seeding;
 using CloudOMS.WebPortal.Tracking;
 using CloudOMS.WebPortal.Ui;
-using CloudOMS.WebPortal.Tenancy;
 using CloudOMS.WebPortal.Tenants;
 using CloudOMS.WebPortal.Warehouses;
 using Scalar.AspNetCore;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,9 +77,7 @@ public static class ApiRateLimitExtensions
             }
             var seconds = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await Results.Problem(
-                Msg.Get("ApiRateLimit.PlanSAPILimitRequestsMinute", refused.Limit, seconds),
-                statusCode: StatusCodes.Status429TooManyRequests, title: Msg.Get("ApiRateLimit.TooManyRequests"),
-                extensions: new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing" }).ExecuteAsync(context);
+            await Problems.Result(ErrorCodes.RateLimited, Msg.Get("ApiRateLimit.PlanSAPILimitRequestsMinute", refused.Limit, seconds),
+                new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing" }).ExecuteAsync(context);
         });
 }

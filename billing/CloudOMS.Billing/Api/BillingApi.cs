@@ -55,7 +55,7 @@ public static class BillingApi
         }
         catch (BillingException refused)
         {
-            return Invalid(refused.Field, refused.Message);
+            return Invalid(refused.Field, refused.Text.ToString());
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -74,7 +74,7 @@ public static class BillingApi
         }
         catch (BillingException refused)
         {
-            return Invalid(refused.Field, refused.Message);
+            return Invalid(refused.Field, refused.Text.ToString());
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -84,9 +84,8 @@ public static class BillingApi
 
     /// <summary>Someone (another admin, a payment, the sweeper) changed the subscription while this change was made: nothing was saved.</summary>
     private static ProblemHttpResult Changed() =>
-        TypedResults.Problem(Msg.Get("BillingApi.SubscriptionChangedMeanwhileReloadTryAgain"),
-            statusCode: StatusCodes.Status409Conflict, title: Msg.Get("BillingApi.Conflict"));
+        Problems.Result(ErrorCodes.Conflict, Msg.Get("BillingApi.SubscriptionChangedMeanwhileReloadTryAgain"));
 
     private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: Msg.Get("BillingApi.InvalidInput"));
+        Problems.Invalid(field, message);
 }

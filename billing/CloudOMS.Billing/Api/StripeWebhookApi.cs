@@ -1,4 +1,5 @@
 using CloudOMS.Billing.Providers;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,8 +33,7 @@ public static class StripeWebhookApi
         var json = await reader.ReadToEndAsync(ct);
         var outcome = await webhook.Receive(json, request.Headers["Stripe-Signature"], ct);
         return outcome == WebhookOutcome.Rejected
-            ? TypedResults.Problem(Msg.Get("StripeWebhookApi.StripeSignatureHeaderMissingDoesNot"), statusCode: StatusCodes.Status400BadRequest,
-                title: Msg.Get("StripeWebhookApi.InvalidSignature"))
+            ? Problems.Result(ErrorCodes.InvalidInput, Msg.Get("StripeWebhookApi.StripeSignatureHeaderMissingDoesNot"))
             : TypedResults.Ok(outcome == WebhookOutcome.Duplicate ? "duplicate" : "applied");
     }
 }

@@ -1,3 +1,4 @@
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -25,21 +26,20 @@ public static class AccessExtensions
                 // 405). It runs no route's code and reveals nothing the OpenAPI document does not.
                 await next(context);
                 if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
-                    await Problem(context, 415, Msg.Get("AccessMiddleware.BodyJSONContentTypeApplicationJson"),
-                        Msg.Get("AccessMiddleware.UnsupportedMediaType"));
+                    await Problem(context, ErrorCodes.UnsupportedMediaType, Msg.Get("AccessMiddleware.BodyJSONContentTypeApplicationJson"));
                 return;
             }
             var authenticated = await context.AuthenticateAsync(IdentityHostingExtensions.BearerScheme);
             if (!authenticated.Succeeded)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                await Problem(context, 401, Msg.Get("AccessMiddleware.SignFirst"));
+                await Problem(context, ErrorCodes.Unauthorized, Msg.Get("AccessMiddleware.SignFirst"));
                 return;
             }
             var grant = await context.RequestServices.GetRequiredService<AccessGrants>().Resolve(authenticated.Principal!, context.RequestServices, context.RequestAborted);
             if (grant is null)
             {
-                await Problem(context, 403, Msg.Get("AccessMiddleware.NoAccessCompany"));
+                await Problem(context, ErrorCodes.Forbidden, Msg.Get("AccessMiddleware.NoAccessCompany"));
                 return;
             }
             context.User = authenticated.Principal!;
@@ -47,19 +47,18 @@ public static class AccessExtensions
             var required = endpoint.Metadata.GetOrderedMetadata<RequiresPermission>();
             if (required.Count == 0)
             {
-                await Problem(context, 403, Msg.Get("AccessMiddleware.RouteDeclaresNoPermission"));
+                await Problem(context, ErrorCodes.Forbidden, Msg.Get("AccessMiddleware.RouteDeclaresNoPermission"));
                 return;
             }
             var missing = required.Select(r => r.Code).Where(c => c != RequiresPermission.AnyMember && !grant.Permissions.Contains(c)).ToList();
             if (missing.Count > 0)
             {
                 var names = missing.Select(c => Permissions.All.FirstOrDefault(p => p.Code == c)?.NameZh ?? c);
-                await Problem(context, 403, Msg.Get("AccessMiddleware.MissingPermission", string.Join("、", names), string.Join(", ", missing)));
+                await Problem(context, ErrorCodes.Forbidden, Msg.Get("AccessMiddleware.MissingPermission", string.Join("、", names), string.Join(", ", missing)));
                 return;
             }
             await next(context);
         });
 
-    private static Task Problem(HttpContext context, int status, string detail, string? title = null) =>
-        Results.Problem(detail, statusCode: status, title: title ?? (status == 401 ? Msg.Get("AccessMiddleware.Unauthorized") : Msg.Get("AccessMiddleware.Forbidden"))).ExecuteAsync(context);
+    private static Task Problem(HttpContext context, string code, string detail) => Problems.Result(code, detail).ExecuteAsync(context);
 }

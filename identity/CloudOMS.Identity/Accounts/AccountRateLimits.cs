@@ -42,7 +42,7 @@ public static class AccountRateLimits
         var message = Msg.Get("AccountRateLimits.TooManyRequestsTryAgainS", seconds);
         return context.Request.Path.StartsWithSegments("/account")
             ? Html.Page(Msg.Get("AccountRateLimits.TryAgainLater"), Html.Error(message), StatusCodes.Status429TooManyRequests)
-            : Results.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: Msg.Get("AccountRateLimits.TooManyRequests"));
+            : Problems.Result(ErrorCodes.RateLimited, message);
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, TimeSpan window) =>

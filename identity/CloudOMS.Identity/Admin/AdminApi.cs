@@ -1,5 +1,6 @@
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using Microsoft.EntityFrameworkCore;
 using static CloudOMS.Identity.Access.Permissions;
 
@@ -73,7 +74,7 @@ public static class AdminApi
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 50) errors["name"] = [Msg.Get("AdminApi.NameRequired")];
         if (input.Permissions is null || input.Permissions.Count == 0 || input.Permissions.Any(p => !IsKnown(p))) errors["permissions"] = [Msg.Get("AdminApi.ChooseKnownPermissions")];
         else if (!GrantLimits.HoldsAll(access.Required, input.Permissions)) errors["permissions"] = [GrantLimits.PermissionMessage];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: Msg.Get("AdminResult.InvalidInput"));
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var client = await service.Create(access.Required.TenantId, input.Name!.Trim(), input.Permissions!);
         await audit.Write(access.Required.TenantId, access.Required.Actor, "api-client.created", client.ClientId, string.Join(",", client.Permissions));
         return Results.Created($"/api/api-clients/{client.ClientId}", client);

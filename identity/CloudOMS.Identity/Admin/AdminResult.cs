@@ -1,3 +1,5 @@
+using CloudOMS.Identity.Edge;
+
 namespace CloudOMS.Identity.Admin;
 
 public enum AdminOutcome
@@ -17,8 +19,6 @@ public enum AdminOutcome
 /// </summary>
 public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, string[]> Errors, string? Message = null, object? Value = null)
 {
-    public static string InvalidTitle => Msg.Get("AdminResult.InvalidInput");
-
     public bool Succeeded => Outcome == AdminOutcome.Done;
 
     public static AdminResult Done(object? value = null) => new(AdminOutcome.Done, new Dictionary<string, string[]>(), Value: value);
@@ -37,11 +37,11 @@ public sealed record AdminResult(AdminOutcome Outcome, IDictionary<string, strin
     public IResult ToHttp(Func<object?, IResult> done) => Outcome switch
     {
         AdminOutcome.Done => done(Value),
-        AdminOutcome.Invalid => Results.ValidationProblem(Errors, title: InvalidTitle),
+        AdminOutcome.Invalid => Problems.Invalid(Errors),
         AdminOutcome.NotFound => Results.NotFound(),
-        AdminOutcome.PaymentRequired => Results.Problem(Message, statusCode: StatusCodes.Status402PaymentRequired, title: Msg.Get("AdminResult.PlanLimitReached"),
-            extensions: new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing", ["quota"] = "users" }),
-        _ => Results.Problem(Message, statusCode: StatusCodes.Status409Conflict, title: Msg.Get("AdminResult.Conflict")),
+        AdminOutcome.PaymentRequired => Problems.Result(ErrorCodes.QuotaExceeded, Message,
+            new Dictionary<string, object?> { ["upgradeUrl"] = "/app/settings/billing", ["quota"] = "users" }),
+        _ => Problems.Result(ErrorCodes.Conflict, Message),
     };
 
     public IResult ToHttp() => ToHttp(_ => Results.NoContent());

@@ -27,7 +27,7 @@ public static class Invitations
             context.RequestServices.GetService<ITenantSeats>());
         if (errors.TryGetValue(UsersQuota, out var full)) return AdminResult.PaymentRequired(full[0]).ToHttp();
         return invitation is null
-            ? Results.ValidationProblem(errors, title: Msg.Get("AdminResult.InvalidInput"))
+            ? Problems.Invalid(errors)
             : Results.Created($"/api/users/invitations/{invitation.Id}", new { invitation.Id, invitation.Email, invitation.ExpiresAt });
     }
 

@@ -1,5 +1,6 @@
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 
 namespace CloudOMS.Identity.Admin;
 
@@ -27,7 +28,7 @@ public static class MeApi
         return routes;
     }
 
-    private static IResult UsersOnly() => Results.Problem(Msg.Get("MeApi.UsersOnly"), statusCode: 400);
+    private static IResult UsersOnly() => Problems.Result(ErrorCodes.InvalidInput, Msg.Get("MeApi.UsersOnly"));
 
     private static async Task<OmsUser?> User(HttpContext context, TwoFactorEnrolment enrolment) =>
         context.User.FindFirst(OmsClaims.Kind)?.Value == OmsClaims.UserKind && context.User.FindFirst("sub")?.Value is { } id

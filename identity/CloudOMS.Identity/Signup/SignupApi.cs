@@ -1,4 +1,5 @@
 using CloudOMS.Identity.Accounts;
+using CloudOMS.Identity.Edge;
 
 namespace CloudOMS.Identity.Signup;
 
@@ -11,8 +12,8 @@ public static class SignupApi
                 var outcome = await signup.Signup(input, cancellationToken);
                 if (outcome.Result is { } created) return Results.Created("/api/me", created);
                 return outcome.Conflict
-                    ? Results.ValidationProblem(outcome.Errors, statusCode: StatusCodes.Status409Conflict, title: Msg.Get("SignupApi.AnotherSignUpTookSlugJust"))
-                    : Results.ValidationProblem(outcome.Errors, title: Msg.Get("AdminResult.InvalidInput"));
+                    ? Problems.Invalid(outcome.Errors, ErrorCodes.Conflict, Msg.Get("SignupApi.AnotherSignUpTookSlugJust"))
+                    : Problems.Invalid(outcome.Errors);
             })
             .AllowAnonymous()
             .RequireRateLimiting(AccountRateLimits.Signup)

@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.Texts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

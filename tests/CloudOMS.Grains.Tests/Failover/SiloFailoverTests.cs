@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CloudOMS.Silo.Operations;
+using CloudOMS.Texts;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
-using CloudOMS.Texts;
 using CloudOMS.Silo.Operations;
+using CloudOMS.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Runtime.Messaging;

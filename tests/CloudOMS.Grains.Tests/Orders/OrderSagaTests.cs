@@ -1,4 +1,5 @@
 using CloudOMS.Silo.Audit;
+using CloudOMS.Texts;
 
 namespace CloudOMS.Grains.Tests.Orders;
 

@@ -1,4 +1,5 @@
 using CloudOMS.Texts;
+
 namespace CloudOMS.Grains.UnitTests.Common;
 
 /// <summary>The text and numeric rules every input passes, whichever way it came (API, portal, import).</summary>

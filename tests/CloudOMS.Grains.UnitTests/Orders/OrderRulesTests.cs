@@ -1,3 +1,5 @@
+using CloudOMS.Texts;
+
 namespace CloudOMS.Grains.UnitTests.Orders;
 
 public sealed class OrderRulesTests

@@ -44,7 +44,7 @@ public sealed class LockoutTests(IdentityPortal portal)
         Assert.Equal((HttpStatusCode)423, statuses[^1]);
         using var signIn = await RightPassword(email);
         Assert.Equal((HttpStatusCode)423, signIn.Browser.Status);
-        Assert.Contains("locked", signIn.Browser.Error);
+        Assert.Contains("锁定", signIn.Browser.Error);
         Assert.Null(signIn.Browser.Callback);
     }
 

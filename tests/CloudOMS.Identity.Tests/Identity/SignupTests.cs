@@ -36,7 +36,7 @@ public sealed class SignupTests(IdentityPortal portal)
         await signIn.Password(company.Email, company.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, signIn.Browser.Status);
-        Assert.Contains("confirm your email", signIn.Browser.Error);
+        Assert.Contains("验证邮箱", signIn.Browser.Error);
         Assert.Null(signIn.Browser.Callback);
         await signIn.Start();
         Assert.True(signIn.IsAt("/account/login"), $"The refused sign-in left a session: at {signIn.Browser.Location}");
@@ -72,7 +72,7 @@ public sealed class SignupTests(IdentityPortal portal)
         using var signIn = new InteractiveSignIn(portal);
         await signIn.Start();
         await signIn.Password(company.Email, company.Password);
-        Assert.Contains("confirm your email", signIn.Browser.Error);
+        Assert.Contains("验证邮箱", signIn.Browser.Error);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class SignupValidationTests(IdentityPortal portal)
 
         var problem = await OmsClient.FieldError(await Post(Companies.NewSignup() with { Slug = first.Slug }), "slug");
 
-        Assert.Contains("taken", problem.Errors!["slug"][0]);
+        Assert.Contains("已被占用", problem.Errors!["slug"][0]);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class SignupValidationTests(IdentityPortal portal)
         Assert.Equal(forNew, forRegistered);
         Assert.Equal([first.Slug], (await admin.Get<MeView>("/api/me")).Tenants.Select(t => t.Id));
         var mail = portal.Mail.To(first.Email)[^1];
-        Assert.Contains("already has a CloudOMS account", mail);
+        Assert.Contains("该邮箱已有 CloudOMS 账号", mail);
         Assert.Contains("/account/forgot", mail);
         using var signIn = new InteractiveSignIn(portal);
         await signIn.Start();
@@ -83,7 +83,7 @@ public sealed class SignupValidationTests(IdentityPortal portal)
         Assert.Equal(HttpStatusCode.Created, (await Post(Companies.NewSignup() with { Email = first.Email })).StatusCode);
 
         Assert.Equal(2, portal.Mail.To(first.Email).Count);
-        Assert.Contains("already has a CloudOMS account", portal.Mail.To(first.Email)[^1]);
+        Assert.Contains("该邮箱已有 CloudOMS 账号", portal.Mail.To(first.Email)[^1]);
         await portal.Confirm(first.Email);
         await portal.SignIn(first.Email, first.Password);
     }
@@ -103,7 +103,7 @@ public sealed class SignupValidationTests(IdentityPortal portal)
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
             var problem = await OmsClient.Problem(refused, refused.StatusCode);
-            Assert.Contains("taken", problem.Errors!["slug"][0]);
+            Assert.Contains("已被占用", problem.Errors!["slug"][0]);
         }
         var winner = bodies[statuses.IndexOf(HttpStatusCode.Created)];
         Assert.All(bodies.Where(b => b != winner), b => Assert.Empty(portal.Mail.To(b.Email!)));
@@ -120,7 +120,7 @@ public sealed class SignupValidationTests(IdentityPortal portal)
         var responses = await Task.WhenAll(bodies.Select(Post));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        Assert.Single(portal.Mail.To(email), m => m.Contains("/account/confirm?", StringComparison.Ordinal) && !m.Contains("already has", StringComparison.Ordinal));
+        Assert.Single(portal.Mail.To(email), m => m.Contains("/account/confirm?", StringComparison.Ordinal) && !m.Contains("已有 CloudOMS 账号", StringComparison.Ordinal));
         await portal.Confirm(email);
         var me = await (await portal.SignInApi(email, Companies.Password)).Get<MeView>("/api/me");
         Assert.Single(me.Tenants);

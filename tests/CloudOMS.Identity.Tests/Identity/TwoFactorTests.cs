@@ -45,7 +45,7 @@ public sealed class TwoFactorTests(IdentityPortal portal)
         await signIn.TwoFactorCode(Totp.WrongCode(key, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.BadRequest, signIn.Browser.Status);
-        Assert.Contains("wrong code", signIn.Browser.Error);
+        Assert.Contains("验证码不正确", signIn.Browser.Error);
         Assert.Null(signIn.Browser.Callback);
         await signIn.Start();
         Assert.Null(signIn.Browser.Callback);
@@ -74,7 +74,7 @@ public sealed class TwoFactorTests(IdentityPortal portal)
     {
         var problem = await OmsClient.Problem(await portal.DemoApi.Post("/api/me/2fa/setup"), HttpStatusCode.BadRequest);
 
-        Assert.Contains("users only", problem.Detail);
+        Assert.Contains("仅限用户账号", problem.Detail);
     }
 
     [Fact]

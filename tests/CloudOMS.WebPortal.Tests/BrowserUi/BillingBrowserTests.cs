@@ -133,7 +133,7 @@ public sealed class BillingBrowserTests(OperatorPortalFactory fixture, Chromium 
         await _pages.Open(tenant, "/app/settings/users");
         await Invite(tenant, $"join-{slug}@example.cn");
         await Assertions.Expect(tenant.Locator("#invited")).ToBeVisibleAsync();
-        var join = await chromium.Browser.NewPageAsync();
+        var join = await chromium.NewPage();
         await join.GotoAsync(_pages.LinkFromMail($"join-{slug}@example.cn", "/account/invite"));
         await join.FillAsync("#name", "新同事");
         await join.FillAsync("#password", "Wujin2026");

@@ -27,6 +27,12 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A page in a new browser of a Chinese user (Locale zh-CN, so Accept-Language asks for Chinese): the sign-in,
+    /// invitation and tracking pages follow Accept-Language, and headless Chromium would otherwise ask for English.
+    /// </summary>
+    public Task<IPage> NewPage() => Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -70,7 +70,7 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
         await Assertions.Expect(dashboard.Locator("#kpi-sales .value")).ToHaveTextAsync("¥75.00");
 
-        var tracking = await chromium.Browser.NewPageAsync();
+        var tracking = await chromium.NewPage();
         await tracking.GotoAsync($"{BaseUrl}/t/{slug}/track?orderNo={orderNo}&phone=1234");
         await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
         await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("ZTO778899");
@@ -103,7 +103,7 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(page.Locator("#order-payments")).ToContainTextAsync("BANK-0001");
         await Chromium.Screenshot(page, "order-detail");
 
-        var tracking = await chromium.Browser.NewPageAsync();
+        var tracking = await chromium.NewPage();
         await tracking.GotoAsync($"{BaseUrl}/t/demo/track");
         await tracking.FillAsync("#orderNo", created.OrderId);
         await tracking.FillAsync("#phone", "5678");
@@ -157,7 +157,7 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(page.Locator("#invited")).ToContainTextAsync(clerk);
 
         var link = _pages.LinkFromMail(clerk, "/account/invite");
-        var invited = await chromium.Browser.NewPageAsync();
+        var invited = await chromium.NewPage();
         await invited.GotoAsync(link);
         await invited.FillAsync("#name", "钱会计");
         await invited.FillAsync("#password", "Caiwu2026");
@@ -177,7 +177,7 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         var (slug, email) = await _pages.SignUpNewCompany("罗庄建材商行");
         var sales = (await portal.Api.Get<List<RoleView>>("/api/roles")).Single(r => r.Name == "销售");
         await portal.Api.Post<System.Text.Json.JsonElement>("/api/users/invitations", new { email, roleIds = new[] { sales.Id } }, HttpStatusCode.Created);
-        var invited = await chromium.Browser.NewPageAsync();
+        var invited = await chromium.NewPage();
         await invited.GotoAsync(_pages.LinkFromMail(email, "/account/invite"));
         await invited.FillAsync("#name", "孙经理");
         await invited.FillAsync("#password", "Wujin2026");

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CloudOMS.Identity.Access;
 using CloudOMS.WebPortal.Orders;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;

@@ -36,7 +36,7 @@ public sealed class PortalPages(PortalFactory portal, Chromium chromium)
     {
         var slug = "co" + Guid.NewGuid().ToString("N")[..8];
         var email = $"{slug}@example.cn";
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewPage();
         await page.GotoAsync(BaseUrl + "/account/signup");
         await page.FillAsync("#companyName", company);
         await page.FillAsync("#slug", "Bad Slug");

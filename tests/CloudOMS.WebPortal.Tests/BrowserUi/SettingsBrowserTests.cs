@@ -18,7 +18,7 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
         var email = $"{who}-{Guid.NewGuid():N}"[..20] + "@example.cn";
         var sales = (await portal.Api.Get<List<Role>>("/api/roles")).Single(r => r.Name == "销售");
         Assert.Equal(HttpStatusCode.Created, (await portal.Api.Post("/api/users/invitations", new { email, roleIds = new[] { sales.Id } })).StatusCode);
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewPage();
         await page.GotoAsync(_pages.LinkFromMail(email, "/account/invite"));
         await page.FillAsync("#name", "新同事");
         await page.FillAsync("#password", Password);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CloudOMS.Texts;
 using Bunit;
 using CloudOMS.Grains;
-using CloudOMS.WebPortal.Components;
+using CloudOMS.Texts;
+using CloudOMS.WebPortal.Billing.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 

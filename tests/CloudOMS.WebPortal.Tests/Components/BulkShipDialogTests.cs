@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bunit;
-using CloudOMS.WebPortal.Components.Pages;
+using CloudOMS.WebPortal.Orders.Pages;
 using CloudOMS.WebPortal.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;

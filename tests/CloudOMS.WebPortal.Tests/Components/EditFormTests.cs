@@ -1,8 +1,9 @@
 using Bunit;
 using CloudOMS.Grains;
 using CloudOMS.Silo.ReadModel;
-using CloudOMS.WebPortal.Components.Pages;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Inventory.Pages;
+using CloudOMS.WebPortal.Warehouses.Pages;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 

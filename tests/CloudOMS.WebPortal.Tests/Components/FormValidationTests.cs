@@ -17,7 +17,7 @@ public sealed class FormValidationTests : IDisposable
     [Fact]
     public void A_warehouse_without_name_or_a_bad_priority_shows_both_messages_under_their_fields()
     {
-        var errors = WarehouseApi.Validate(new WarehouseInput("WH1", " ", "山东省", "临沂市", "兰山区", 0)).ToDictionary();
+        var errors = WarehouseCommands.Validate(new WarehouseInput("WH1", " ", "山东省", "临沂市", "兰山区", 0)).ToDictionary();
 
         var name = _context.Render<FieldError>(p => p.Add(c => c.Errors, errors).Add(c => c.Field, "name"));
         var priority = _context.Render<FieldError>(p => p.Add(c => c.Errors, errors).Add(c => c.Field, "priority"));
@@ -31,7 +31,7 @@ public sealed class FormValidationTests : IDisposable
     [Fact]
     public void A_sku_with_a_negative_price_and_a_bad_barcode_shows_field_errors()
     {
-        var errors = SkuApi.Validate(new SkuInput("A1", "锤子", "69-12", "把", -1m, 0m, 0)).ToDictionary();
+        var errors = SkuCommands.Validate(new SkuInput("A1", "锤子", "69-12", "把", -1m, 0m, 0)).ToDictionary();
 
         var price = _context.Render<FieldError>(p => p.Add(c => c.Errors, errors).Add(c => c.Field, "price"));
         var barcode = _context.Render<FieldError>(p => p.Add(c => c.Errors, errors).Add(c => c.Field, "barcode"));

@@ -1,8 +1,8 @@
 using Bunit;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Admin;
-using CloudOMS.WebPortal.Components;
-using CloudOMS.WebPortal.Ui;
+using CloudOMS.WebPortal.Settings.Pages;
+using CloudOMS.WebPortal.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 

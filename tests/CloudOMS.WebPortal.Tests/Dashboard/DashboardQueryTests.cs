@@ -1,5 +1,5 @@
 using CloudOMS.Silo.ReadModel;
-using CloudOMS.WebPortal.Ui;
+using CloudOMS.WebPortal.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.WebPortal.Tests.Dashboard;

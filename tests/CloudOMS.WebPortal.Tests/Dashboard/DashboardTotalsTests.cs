@@ -1,7 +1,7 @@
 using CloudOMS.Grains;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Silo.ReadModel;
-using CloudOMS.WebPortal.Ui;
+using CloudOMS.WebPortal.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.WebPortal.Tests.Dashboard;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using CloudOMS.Grains;
 using NewOrder = CloudOMS.WebPortal.Testing.NewOrder;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudOMS.WebPortal.Tests.Operations;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ErrorCodes = CloudOMS.Grains.ErrorCodes;
+using CloudOMS.Texts;
 using CloudOMS.WebPortal.Api;
 using Xunit.Abstractions;
 

@@ -25,7 +25,7 @@ public sealed class OrderTransitionTests(PortalFactory portal)
 
         var problem = await OmsClient.Problem(response, HttpStatusCode.Conflict);
         Assert.Equal("invalid_transition", problem.Code);
-        Assert.Contains("PendingReview", problem.Detail);
+        Assert.Contains("待审核", problem.Detail);
         var after = await _api.Order(order.OrderId);
         Assert.Equal(("PendingReview", "None"), (after.Status, after.StockHold));
         Assert.Null(after.Shipment);

@@ -23,7 +23,7 @@ public sealed class TrackingPageTests(PortalFactory portal)
         Assert.Contains("已发货", html);
         Assert.Contains(tracking, html);
         Assert.Contains("顺丰速运", html);
-        Assert.Contains("已审核 / approved", html);
+        Assert.Contains("已审核", html);
         Assert.DoesNotContain("测试客户", html);
         Assert.DoesNotContain("通达路", html);
         Assert.DoesNotContain(phone, html);

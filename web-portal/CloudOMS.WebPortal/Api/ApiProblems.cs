@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudOMS.Grains;
+using CloudOMS.Identity.Edge;
 using CloudOMS.Silo.Operations;
 using CloudOMS.Silo.Persistence;
 using CloudOMS.Texts;
@@ -25,34 +26,6 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
     /// <summary>How long the answer to a request that ran out of time waits to learn whether the database answers.</summary>
     private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Status and title of every code. A new code is one line here (and its constant in <see cref="ErrorCodes"/>).</summary>
-    private static readonly Dictionary<string, (int Status, Text Title)> Codes = new(StringComparer.Ordinal)
-    {
-        [ErrorCodes.InvalidInput] = (400, Msg.Of("ApiProblems.InvalidInput")),
-        [ErrorCodes.MalformedRequest] = (400, Msg.Of("ApiProblems.MalformedRequest")),
-        [ErrorCodes.Unauthorized] = (401, Msg.Of("ApiProblems.Unauthorized")),
-        [ErrorCodes.QuotaExceeded] = (402, Msg.Of("ApiProblems.PlanLimitReached")),
-        [ErrorCodes.PaymentRequired] = (402, Msg.Of("ApiProblems.ReadOnlyUntilPaid")),
-        [ErrorCodes.Forbidden] = (403, Msg.Of("ApiProblems.Forbidden")),
-        [ErrorCodes.Suspended] = (403, Msg.Of("ApiProblems.CompanySuspended")),
-        [ErrorCodes.NotFound] = (404, Msg.Of("ApiProblems.NotFound")),
-        [ErrorCodes.Conflict] = (409, Msg.Of("ApiProblems.Conflict")),
-        [ErrorCodes.InvalidTransition] = (409, Msg.Of("ApiProblems.NotAllowedOrderSStatus")),
-        [ErrorCodes.InsufficientStock] = (409, Msg.Of("ApiProblems.InsufficientStock")),
-        [ErrorCodes.SkuInactive] = (409, Msg.Of("ApiProblems.SKUInactive")),
-        [ErrorCodes.BelowReserved] = (409, Msg.Of("ApiProblems.ConflictsReservedStock")),
-        [ErrorCodes.ConcurrentChange] = (409, Msg.Of("ApiProblems.ChangedSameTime")),
-        [ErrorCodes.AlreadyExists] = (409, Msg.Of("ApiProblems.AlreadyExists")),
-        [ErrorCodes.IdempotencyKeyReused] = (422, Msg.Of("ApiProblems.KeyAlreadyUsedAnotherRequest")),
-        [ErrorCodes.RateLimited] = (429, Msg.Of("ApiProblems.TooManyRequests")),
-        [ErrorCodes.InternalError] = (500, Msg.Of("ApiProblems.InternalError")),
-        [ErrorCodes.OutcomeUnknown] = (503, Msg.Of("ApiProblems.TemporarilyUnavailable")),
-        [ErrorCodes.ServiceUnavailable] = (503, Msg.Of("ApiProblems.ServiceTemporarilyUnavailable")),
-        [ErrorCodes.DatabaseUnavailable] = (503, Msg.Of("ApiProblems.DatabaseTemporarilyUnavailable")),
-        [ErrorCodes.DatabaseBusy] = (503, Msg.Of("ApiProblems.DatabaseBusy")),
-        [ErrorCodes.Timeout] = (503, Msg.Of("ApiProblems.NoAnswerTime")),
-    };
-
     /// <summary>What a transient failure or a database refusal tells the caller; never the error's own text, which may name servers or SQL.</summary>
     private static readonly Dictionary<string, Text> TransientDetails = new(StringComparer.Ordinal)
     {
@@ -74,7 +47,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
             _ => DatabaseConflict.Of(exception) ?? await Transient(exception),
         };
         if (code is null) return false;
-        var (status, title) = Codes.TryGetValue(code, out var known) ? known : Codes[ErrorCodes.Of(refusal?.Kind ?? FailureKind.Conflict)];
+        if (!Problems.IsKnown(code)) code = CommandException.CodeOf(refusal?.Kind ?? FailureKind.Conflict);
+        var status = Problems.Status(code);
         var json = (exception as BadHttpRequestException)?.InnerException is System.Text.Json.JsonException bodyError && FieldProblem(bodyError) ? bodyError : null;
         // Every text in the caller's language: the request's culture (Accept-Language, or the portal's language cookie).
         var culture = CultureInfo.CurrentUICulture;
@@ -82,7 +56,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         {
             CommandException command => command.MessageIn(culture),
             OutcomeUnknownException unknown => unknown.MessageIn(culture),
-            _ => exception.Message,
+            // The framework's reason (a body that does not parse, a missing parameter) is English only.
+            _ => Msg.Of("ApiProblems.MalformedDetail", exception.Message).Render(culture),
         });
         if (status == 503)
         {
@@ -94,8 +69,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         var errors = refusal is { Kind: FailureKind.Invalid or FailureKind.KeyReused, Field: { } field } ? new Dictionary<string, string[]> { [field] = [refusal.MessageIn(culture)] }
             : json is not null ? new Dictionary<string, string[]> { [JsonText.Field(json.Path)] = [detail] }
             : [];
-        var problem = new HttpValidationProblemDetails(errors) { Status = status, Title = title.Render(culture), Detail = detail };
-        problem.Extensions["code"] = code;
+        var problem = Problems.Details(code, detail, errors);
         if (refusal is { Details.Count: > 0 }) problem.Extensions["skus"] = refusal.Details;
         if (refusal is { Kind: FailureKind.QuotaExceeded or FailureKind.PaymentRequired })
         {
@@ -128,38 +102,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, DatabaseProbe d
         _ => null,
     };
 
-    /// <summary>
-    /// Problems written elsewhere (a 404 or 401 without a body, a route's own ValidationProblem, billing's and
-    /// identity's answers, an unhandled 500) get the code of their status when they carry none.
-    /// </summary>
-    public static void AddCodes(ProblemDetailsOptions options) => options.CustomizeProblemDetails = context =>
-    {
-        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-        context.ProblemDetails.Extensions.TryAdd("code", status switch
-        {
-            400 => ErrorCodes.InvalidInput,
-            401 => ErrorCodes.Unauthorized,
-            // A 402 naming the quota it hit is a plan limit, not an unpaid invoice.
-            402 when context.ProblemDetails.Extensions.ContainsKey("quota") => ErrorCodes.QuotaExceeded,
-            402 => ErrorCodes.PaymentRequired,
-            403 => ErrorCodes.Forbidden,
-            404 => ErrorCodes.NotFound,
-            409 => ErrorCodes.Conflict,
-            429 => ErrorCodes.RateLimited,
-            503 => ErrorCodes.ServiceUnavailable,
-            >= 500 => ErrorCodes.InternalError,
-            _ => $"http_{status}",
-        });
-    };
+    public static ValidationProblem Invalid(FieldErrors errors) => Problems.Invalid(errors.ToDictionary());
 
-    public static ValidationProblem Invalid(FieldErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: Msg.Get("ApiProblems.InvalidInput"),
-            extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InvalidInput });
-
-    public static ValidationProblem Invalid(string field, string message)
-    {
-        var errors = new FieldErrors();
-        errors.Add(field, message);
-        return Invalid(errors);
-    }
+    public static ValidationProblem Invalid(string field, string message) => Problems.Invalid(field, message);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CloudOMS.Identity.Edge;
 using CloudOMS.WebPortal.Orders;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -8,7 +9,7 @@ public static class ApiServices
 {
     public static IServiceCollection AddCloudOmsApi(this IServiceCollection services)
     {
-        services.AddProblemDetails(ApiProblems.AddCodes);
+        services.AddProblemDetails(Problems.AddCodes);
         services.AddExceptionHandler<ApiProblems>();
         // Binding failures (malformed JSON, wrong types) reach ApiProblems and get a 400 in the user's words.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

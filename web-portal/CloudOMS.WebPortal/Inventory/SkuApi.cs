@@ -3,7 +3,7 @@ using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,23 +28,8 @@ public static class SkuApi
     }
 
     private static async Task<Ok<Page<SkuRow>>> List(ReadModelDbContext db, string? search, bool? active, int? page, int? pageSize) =>
-        TypedResults.Ok(await Search(db.Skus, search, active, page, pageSize));
+        TypedResults.Ok(await SkuQueries.Search(db.Skus, search, active, page, pageSize));
 
-    /// <summary>The SKU list of the API and of the portal: search by code, name or barcode, by code order.</summary>
-    public static async Task<Page<SkuRow>> Search(IQueryable<SkuRow> skus, string? search, bool? active, int? page, int? pageSize)
-    {
-        var (number, size) = Paging.Normalize(page, pageSize);
-        var query = skus;
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var text = search.Trim();
-            query = query.Where(s => s.Code.Contains(text) || s.Name.Contains(text) || (s.Barcode != null && s.Barcode.Contains(text)));
-        }
-        if (active is { } wanted) query = query.Where(s => s.Active == wanted);
-        var total = await query.CountAsync();
-        var items = await query.OrderBy(s => s.Code).Skip((number - 1) * size).Take(size).ToListAsync();
-        return new Page<SkuRow>(items, total, number, size);
-    }
 
     private static async Task<Results<Ok<SkuSnapshot>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(code) && await grains.Sku(tenant.Required, code).Get() is { } sku
@@ -53,10 +38,10 @@ public static class SkuApi
 
     private static async Task<Results<Created<SkuSnapshot>, ValidationProblem>> Create(SkuInput input, TenantContext tenant, IGrainFactory grains)
     {
-        var errors = Validate(input);
+        var errors = SkuCommands.Validate(input);
         errors.Code("code", input.Code, Msg.Of("Label.SKUCode"));
         if (errors.Any) return ApiProblems.Invalid(errors);
-        var sku = await grains.Sku(tenant.Required, input.Code!).Define(Profile(input.Code!, input), isNew: true);
+        var sku = await grains.Sku(tenant.Required, input.Code!).Define(SkuCommands.Profile(input.Code!, input), isNew: true);
         return TypedResults.Created($"/api/skus/{input.Code}", sku);
     }
 
@@ -69,22 +54,6 @@ public static class SkuApi
     private static async Task<Ok<SkuSnapshot>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
         TypedResults.Ok(await SkuCommands.SetActive(grains, tenant.Required, code, active));
 
-    internal static FieldErrors Validate(SkuInput input)
-    {
-        var errors = new FieldErrors();
-        errors.Required("name", input.Name, Limits.Name, Msg.Of("Label.ProductName"));
-        errors.Required("unit", input.Unit, 10, Msg.Of("Label.Unit"));
-        if (input.Barcode is { Length: > 0 } barcode && (barcode.Length > 32 || !barcode.All(char.IsAsciiLetterOrDigit)))
-            errors.Add("barcode", Msg.Of("SkuApi.BarcodeLettersDigitsMost"));
-        errors.Money("price", input.Price, Msg.Of("Label.UnitPrice"));
-        if (input.WeightKg < 0 || input.WeightKg > 100_000 || decimal.Round(input.WeightKg, 3) != input.WeightKg)
-            errors.Add("weightKg", Msg.Of("SkuApi.WeightKgMostDecimals"));
-        if (input.SafetyStock < 0 || input.SafetyStock > Limits.MaxQuantity)
-            errors.Add("safetyStock", Msg.Of("SkuApi.SafetyStockNotNegative"));
-        return errors;
-    }
 
-    internal static SkuProfile Profile(string code, SkuInput input) =>
-        new(code, input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Barcode) ? null : input.Barcode, input.Unit!.Trim(),
-            input.Price, input.WeightKg, input.SafetyStock);
+
 }

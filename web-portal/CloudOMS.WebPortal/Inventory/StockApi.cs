@@ -4,7 +4,7 @@ using CloudOMS.Silo.Audit;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using CloudOMS.WebPortal.Warehouses;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -117,17 +117,8 @@ public static class StockApi
             .ToListAsync());
 
     private static async Task<Ok<Page<StockMovementRow>>> Movements(ReadModelDbContext db, CurrentUser user, string? skuCode, int? page, int? pageSize) =>
-        TypedResults.Ok(await MovementPage(db.StockMovements, user.Warehouses, skuCode, page, pageSize));
+        TypedResults.Ok(await StockQueries.MovementPage(db.StockMovements, user.Warehouses, skuCode, page, pageSize));
 
-    /// <summary>Movements the caller may see (either warehouse in scope), of one SKU or all, newest first: the API's and the portal's list.</summary>
-    public static async Task<Page<StockMovementRow>> MovementPage(IQueryable<StockMovementRow> movements, IReadOnlySet<string>? scope, string? skuCode, int? page, int? pageSize)
-    {
-        var (number, size) = Paging.Normalize(page, pageSize);
-        var query = movements.Where(m => scope == null || scope.Contains(m.WarehouseCode) || (m.ToWarehouseCode != null && scope.Contains(m.ToWarehouseCode))).Where(m => string.IsNullOrWhiteSpace(skuCode) || m.SkuCode == skuCode);
-        var total = await query.CountAsync();
-        var items = await query.OrderByDescending(m => m.At).Skip((number - 1) * size).Take(size).ToListAsync();
-        return new Page<StockMovementRow>(items, total, number, size);
-    }
 
     private static async Task<Results<Ok<IReadOnlyList<StockLevelInfo>>, NotFound>> BySku(string skuCode, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(skuCode) && await grains.Sku(tenant.Required, skuCode).Get() is { } sku

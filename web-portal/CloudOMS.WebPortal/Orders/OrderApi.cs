@@ -3,7 +3,7 @@ using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -80,7 +80,7 @@ public static class PortalSignIn
         await OidcClients.Upsert(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), new OidcClientOptions
         {
             ClientId = ClientId,
-            DisplayName = Msg.Get("PortalSignIn.Portal"),
+            DisplayName = Msg.Of("PortalSignIn.Portal").Render(Languages.Chinese),
             ClientSecret = services.GetRequiredService<PortalClientSecret>().Value,
             RedirectUris = [.. bases.Select(b => b + "/signin-oidc")],
             PostLogoutRedirectUris = [.. bases.Select(b => b + "/signout-callback-oidc")],

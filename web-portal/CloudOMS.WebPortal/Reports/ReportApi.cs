@@ -1,7 +1,7 @@
 using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.WebPortal.Api;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using CloudOMS.WebPortal.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 

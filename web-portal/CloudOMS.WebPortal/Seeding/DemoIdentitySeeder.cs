@@ -1,7 +1,7 @@
 using CloudOMS.Identity.Access;
 using CloudOMS.Identity.Admin;
 using CloudOMS.Identity.Data;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +43,7 @@ public sealed class DemoIdentitySeeder(IServiceProvider services, IConfiguration
 
         if (configuration["CloudOms:DemoApiSecret"] is { Length: > 0 } secret)
             await scope.ServiceProvider.GetRequiredService<ApiClientService>()
-                .Create(DemoTenant.Id, Msg.Get("DemoIdentitySeeder.DemoIntegration"), [.. Permissions.All.Select(p => p.Code)], secret, ApiClientId);
+                .Create(DemoTenant.Id, Msg.Of("DemoIdentitySeeder.DemoIntegration").Render(Languages.Chinese), [.. Permissions.All.Select(p => p.Code)], secret, ApiClientId);
     }
 
     private async Task<OmsUser> User(UserManager<OmsUser> users, string email, string name)

@@ -2,7 +2,7 @@ using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Subscriptions;
 using CloudOMS.Grains;
 using CloudOMS.WebPortal.Orders;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 
 namespace CloudOMS.WebPortal.Seeding;
 

@@ -1,6 +1,6 @@
-using CloudOMS.WebPortal.Ui;
 using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
+using CloudOMS.WebPortal.Ui;
 
 namespace CloudOMS.WebPortal.Tenants;
 

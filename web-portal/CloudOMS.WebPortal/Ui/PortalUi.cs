@@ -1,5 +1,7 @@
 using CloudOMS.WebPortal.Components;
+using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Portal;
+using CloudOMS.WebPortal.Settings;
 using Radzen;
 
 namespace CloudOMS.WebPortal.Ui;

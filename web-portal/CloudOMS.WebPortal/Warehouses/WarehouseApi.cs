@@ -3,7 +3,7 @@ using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.WebPortal.Api;
-using CloudOMS.WebPortal.Tenancy;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,11 +28,8 @@ public static class WarehouseApi
     }
 
     private static async Task<Ok<List<WarehouseRow>>> List(ReadModelDbContext db, CurrentUser user, bool includeInactive = true) =>
-        TypedResults.Ok(await Visible(db.Warehouses, user.Warehouses).Where(w => includeInactive || w.Active).ToListAsync());
+        TypedResults.Ok(await WarehouseQueries.Visible(db.Warehouses, user.Warehouses).Where(w => includeInactive || w.Active).ToListAsync());
 
-    /// <summary>The warehouse list of the API and the portal: only the caller's warehouses (null scope: all), by priority.</summary>
-    public static IQueryable<WarehouseRow> Visible(IQueryable<WarehouseRow> warehouses, IReadOnlySet<string>? scope) =>
-        warehouses.Where(w => scope == null || scope.Contains(w.Code)).OrderBy(w => w.Priority).ThenBy(w => w.Code);
 
     private static async Task<Results<Ok<WarehouseInfo>, NotFound>> Get(string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         Limits.IsCode(code) && user.Sees(code) && await grains.Warehouse(tenant.Required, code).Get() is { } info
@@ -41,10 +38,10 @@ public static class WarehouseApi
 
     private static async Task<Results<Created<WarehouseInfo>, ValidationProblem>> Create(WarehouseInput input, TenantContext tenant, IGrainFactory grains)
     {
-        var errors = Validate(input);
+        var errors = WarehouseCommands.Validate(input);
         errors.Code("code", input.Code, Msg.Of("Label.WarehouseCode"));
         if (errors.Any) return ApiProblems.Invalid(errors);
-        var info = await grains.Warehouse(tenant.Required, input.Code!).Create(Draft(input));
+        var info = await grains.Warehouse(tenant.Required, input.Code!).Create(WarehouseCommands.Draft(input));
         return TypedResults.Created($"/api/warehouses/{info.Code}", info);
     }
 
@@ -57,17 +54,6 @@ public static class WarehouseApi
     private static async Task<Ok<WarehouseInfo>> SetActive(string code, bool active, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
         TypedResults.Ok(await WarehouseCommands.SetActive(grains, tenant.Required, user.Sees, code, active));
 
-    internal static FieldErrors Validate(WarehouseInput input)
-    {
-        var errors = new FieldErrors();
-        errors.Required("name", input.Name, Limits.ShortText, Msg.Of("Label.WarehouseName"));
-        errors.Required("province", input.Province, 20, Msg.Of("Label.Province"));
-        errors.Required("city", input.City, 20, Msg.Of("Label.City"));
-        errors.Required("address", input.Address, Limits.Address, Msg.Of("Label.Address"));
-        if (input.Priority is < 1 or > 999) errors.Add("priority", Msg.Of("WarehouseApi.PriorityFirst"));
-        return errors;
-    }
 
-    internal static WarehouseDraft Draft(WarehouseInput input) =>
-        new(input.Name!.Trim(), input.Province!.Trim(), input.City!.Trim(), input.Address!.Trim(), input.Priority);
+
 }

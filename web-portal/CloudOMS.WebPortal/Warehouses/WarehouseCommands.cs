@@ -12,9 +12,9 @@ public static class WarehouseCommands
     public static async Task<(WarehouseInfo? Info, FieldErrors Errors)> Update(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code, WarehouseInput input)
     {
         var grain = Visible(grains, tenantId, sees, code);
-        var errors = WarehouseApi.Validate(input);
+        var errors = Validate(input);
         if (errors.Any) return (null, errors);
-        return (await grain.Update(WarehouseApi.Draft(input)), errors);
+        return (await grain.Update(Draft(input)), errors);
     }
 
     /// <summary>A deactivated warehouse keeps its stock and orders but gets no new allocations or receipts.</summary>
@@ -25,4 +25,19 @@ public static class WarehouseCommands
         Limits.IsCode(code) && sees(code)
             ? grains.Warehouse(tenantId, code)
             : throw CommandException.NotFound(Msg.Of("WarehouseCommands.WarehouseNotFound", code));
+
+    /// <summary>The rules every warehouse meets, whether made or edited through the API or the portal (the code is checked apart).</summary>
+    public static FieldErrors Validate(WarehouseInput input)
+    {
+        var errors = new FieldErrors();
+        errors.Required("name", input.Name, Limits.ShortText, Msg.Of("Label.WarehouseName"));
+        errors.Required("province", input.Province, 20, Msg.Of("Label.Province"));
+        errors.Required("city", input.City, 20, Msg.Of("Label.City"));
+        errors.Required("address", input.Address, Limits.Address, Msg.Of("Label.Address"));
+        if (input.Priority is < 1 or > 999) errors.Add("priority", Msg.Of("WarehouseApi.PriorityFirst"));
+        return errors;
+    }
+
+    public static WarehouseDraft Draft(WarehouseInput input) =>
+        new(input.Name!.Trim(), input.Province!.Trim(), input.City!.Trim(), input.Address!.Trim(), input.Priority);
 }

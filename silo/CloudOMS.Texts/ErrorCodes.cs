@@ -1,4 +1,4 @@
-namespace CloudOMS.Grains;
+namespace CloudOMS.Texts;
 
 /// <summary>
 /// The stable, machine-readable codes an API problem carries in its <c>code</c> field (docs/architecture.md, HTTP API).
@@ -39,6 +39,9 @@ public static class ErrorCodes
     /// <summary>A record with this name or number already exists, e.g. made by a request sent twice at once (HTTP 409).</summary>
     public const string AlreadyExists = "already_exists";
 
+    /// <summary>The body is not JSON (Content-Type: application/json) where a route takes JSON (HTTP 415).</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
     public const string QuotaExceeded = "quota_exceeded";
     public const string PaymentRequired = "payment_required";
     public const string Suspended = "suspended";
@@ -60,16 +63,4 @@ public static class ErrorCodes
     public const string Timeout = "timeout";
 
     public const string InternalError = "internal_error";
-
-    /// <summary>The code a refusal of <paramref name="kind"/> carries when its thrower names none.</summary>
-    public static string Of(FailureKind kind) => kind switch
-    {
-        FailureKind.Invalid => InvalidInput,
-        FailureKind.NotFound => NotFound,
-        FailureKind.QuotaExceeded => QuotaExceeded,
-        FailureKind.PaymentRequired => PaymentRequired,
-        FailureKind.Suspended => Suspended,
-        FailureKind.KeyReused => IdempotencyKeyReused,
-        _ => Conflict,
-    };
 }

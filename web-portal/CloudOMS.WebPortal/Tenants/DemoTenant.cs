@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Tenancy;
+namespace CloudOMS.WebPortal.Tenants;
 
 /// <summary>The demo tenant seeded on first start.</summary>
 public static class DemoTenant

@@ -1,6 +1,7 @@
 using CloudOMS.Identity.Access;
+using CloudOMS.WebPortal.Ui;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Settings;
 
 /// <summary>The settings pages, in the order of their tabs, each with the permission that opens it.</summary>
 public static class SettingsSections

@@ -3,7 +3,7 @@ using CloudOMS.Grains;
 using CloudOMS.Identity.Access;
 using CloudOMS.Silo.Tenancy;
 
-namespace CloudOMS.WebPortal.Tenancy;
+namespace CloudOMS.WebPortal.Tenants;
 
 /// <summary>Who is acting in this request, for order timelines and stock movements.</summary>
 public sealed class CurrentUser(CurrentAccess access)

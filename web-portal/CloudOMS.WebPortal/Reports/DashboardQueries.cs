@@ -2,7 +2,7 @@ using CloudOMS.Grains;
 using CloudOMS.Silo.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Reports;
 
 public sealed record Kpis(decimal Sales, long Orders, decimal AverageOrder, double Fulfilment, double Repeat, double ProcessingHours, double OnTime, double Turnover);
 

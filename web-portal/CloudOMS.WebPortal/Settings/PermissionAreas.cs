@@ -1,6 +1,6 @@
 using CloudOMS.Identity.Access;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Settings;
 
 /// <summary>The permission catalogue grouped by the area of the product it opens, for the role editor's matrix.</summary>
 public static class PermissionAreas

@@ -1,8 +1,9 @@
 using System.Globalization;
 using CloudOMS.Grains;
 using CloudOMS.WebPortal.Orders;
+using CloudOMS.WebPortal.Ui;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Orders;
 
 /// <summary>
 /// The order list's filters as the user set them. The grid, the Excel export and the API read the same

@@ -1,7 +1,7 @@
 using CloudOMS.WebPortal.Orders;
 using Microsoft.Extensions.Localization;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Orders;
 
 /// <summary>Why an order of a batch (or of a pick list) was not done, in the user's language.</summary>
 public static class BatchReasons

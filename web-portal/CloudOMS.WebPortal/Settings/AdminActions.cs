@@ -1,4 +1,4 @@
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Settings;
 
 /// <summary>
 /// Runs one administration command (members, roles, company, two-factor) in a scope of its own, as

@@ -4,11 +4,12 @@ using CloudOMS.Identity.Access;
 using CloudOMS.Silo.ReadModel;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Portal;
+using CloudOMS.WebPortal.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
-namespace CloudOMS.WebPortal.Ui;
+namespace CloudOMS.WebPortal.Orders;
 
 /// <summary>
 /// The order list, with the filters the user has on screen, as an Excel workbook (.xlsx) — what a

@@ -1,0 +1,11 @@
+using CloudOMS.Silo.ReadModel;
+
+namespace CloudOMS.WebPortal.Warehouses;
+
+/// <summary>Reads of the warehouse list, shared by the HTTP API and the portal.</summary>
+public static class WarehouseQueries
+{
+    /// <summary>The warehouse list of the API and the portal: only the caller's warehouses (null scope: all), by priority.</summary>
+    public static IQueryable<WarehouseRow> Visible(IQueryable<WarehouseRow> warehouses, IReadOnlySet<string>? scope) =>
+        warehouses.Where(w => scope == null || scope.Contains(w.Code)).OrderBy(w => w.Priority).ThenBy(w => w.Code);
+}
