@@ -21,7 +21,7 @@ public sealed class ToolSmokeTests : IDisposable
     private async Task<JsonElement> Run(string scenario, params string[] options)
     {
         var folder = Path.Combine(_out, scenario);
-        var exit = await LoadTestProgram.Main([scenario, .. options, .. Postgres, "--out", folder]);
+        var exit = await LoadTool.Run([scenario, .. options, .. Postgres, "--out", folder]);
         Assert.Equal(0, exit);
         foreach (var file in new[] { "report.json", "report.md", "report.html" }) Assert.True(File.Exists(Path.Combine(folder, file)), file);
         Assert.NotEmpty(Directory.GetFiles(folder, "*.png"));

@@ -1,3 +1,4 @@
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,16 +18,9 @@ public class BillingDb(DbContextOptions<BillingDb> options) : DbContext(options)
     {
         base.ConfigureConventions(builder);
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
-        if (Database.IsNpgsql())
-        {
-            builder.Properties<DateTimeOffset>().HaveConversion<UtcTimestamp>();
-            builder.Properties<DateTimeOffset?>().HaveConversion<UtcTimestamp>();
-            return;
-        }
-        // SQLite has no instant type and cannot compare or sum TEXT money: instants as binary, money as cents.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<decimal>().HaveConversion<Cents>();
+        StoredInstants.Configure(builder, Database);
+        // SQLite cannot compare or sum TEXT money: money as cents.
+        if (!Database.IsNpgsql()) builder.Properties<decimal>().HaveConversion<Cents>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -52,5 +46,4 @@ public class BillingDb(DbContextOptions<BillingDb> options) : DbContext(options)
     private sealed class Cents() : ValueConverter<decimal, long>(value => (long)decimal.Round(value * 100), value => value / 100m);
 
     /// <summary>Writes an instant at offset zero, as Npgsql requires for timestamptz.</summary>
-    private sealed class UtcTimestamp() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);
 }

@@ -45,7 +45,7 @@ public static class Problems
     public static int Status(string code) => Statuses[code].Status;
 
     /// <summary>The code's title in the current UI culture (the request's language).</summary>
-    public static string Title(string code) => Msg.Get("Problem." + Statuses[code].Name);
+    public static string Title(string code) => Msg.Get($"Problem.{Statuses[code].Name}");
 
     /// <summary>The answer for <paramref name="code"/>: its status and title, <paramref name="detail"/>, field errors and extensions.</summary>
     public static HttpValidationProblemDetails Details(string code, string? detail, IDictionary<string, string[]>? errors = null,

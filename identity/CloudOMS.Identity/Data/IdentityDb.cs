@@ -1,7 +1,7 @@
+using CloudOMS.Storage;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CloudOMS.Identity.Data;
 
@@ -22,16 +22,7 @@ public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserCont
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
-        if (Database.IsNpgsql())
-        {
-            // PostgreSQL stores instants (timestamptz), written at offset zero; the instant is unchanged.
-            builder.Properties<DateTimeOffset>().HaveConversion<UtcTimestamp>();
-            builder.Properties<DateTimeOffset?>().HaveConversion<UtcTimestamp>();
-            return;
-        }
-        if (!Database.IsSqlite()) return;
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        StoredInstants.Configure(builder, Database);
     }
 
     /// <summary>On PostgreSQL identity has a schema of its own beside the grain and read-model tables.</summary>
@@ -74,4 +65,3 @@ public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserCont
 }
 
 /// <summary>Writes an instant at offset zero, as Npgsql requires for timestamptz.</summary>
-public sealed class UtcTimestamp() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);

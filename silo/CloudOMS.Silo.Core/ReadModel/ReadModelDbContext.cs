@@ -1,5 +1,5 @@
+using CloudOMS.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CloudOMS.Silo.ReadModel;
 
@@ -57,16 +57,9 @@ public class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        if (Database.IsNpgsql())
-        {
-            UtcTimestamps.Configure(builder);
-            return;
-        }
-        if (!Database.IsSqlite()) return;
-        // SQLite has no decimal or offset date type: store numbers it can sort, sum and compare.
-        builder.Properties<decimal>().HaveConversion<double>();
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        StoredInstants.Configure(builder, Database);
+        // SQLite has no decimal type: store numbers it can sort, sum and compare.
+        if (Database.IsSqlite()) builder.Properties<decimal>().HaveConversion<double>();
     }
 
     /// <summary>On PostgreSQL the read model has a schema of its own beside the grain and identity tables.</summary>

@@ -14,11 +14,12 @@ public sealed partial class MessageCatalogueTests
 {
     private static readonly string Root = RepositoryRoot();
 
-    /// <summary>Every project with a message catalogue; its Msg class reads it.</summary>
+    /// <summary>Every project with a message catalogue (its Messages.Msg).</summary>
     public static TheoryData<string> Projects => new()
     {
         "silo/CloudOMS.Grains",
         "identity/CloudOMS.Identity",
+        "identity/CloudOMS.Identity.Abstractions",
         "billing/CloudOMS.Billing",
         "web-portal/CloudOMS.WebPortal",
     };
@@ -45,8 +46,8 @@ public sealed partial class MessageCatalogueTests
         var chinese = Catalogue(project, "Messages.resx");
         var english = Catalogue(project, "Messages.en.resx");
         var sources = Sources(project).Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f))).ToList();
+        Assert.True(sources.Count >= 3, $"only {sources.Count} sources found in {project}: wrong folder?");
         var used = sources.SelectMany(s => LiteralKey().Matches(s.Text).Select(m => (s.File, Key: m.Groups[1].Value))).ToList();
-        Assert.True(used.Count >= 10, $"only {used.Count} keys found in {project}: wrong folder?");
         Assert.Empty(used.Where(u => !chinese.ContainsKey(u.Key) || !english.ContainsKey(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct());
         // Keys made from a prefix and a value (e.g. TenantQuotas.{kind}Limit): some key must carry the prefix.
         var prefixes = sources.SelectMany(s => PrefixKey().Matches(s.Text).Select(m => m.Groups[1].Value)).Distinct().ToList();

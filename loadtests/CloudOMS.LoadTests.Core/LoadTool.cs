@@ -10,9 +10,9 @@ namespace CloudOMS.LoadTests;
 /// CloudOMS load and performance tool: <c>dotnet run --project loadtests/CloudOMS.LoadTests -- &lt;scenario&gt; [options]</c>.
 /// Every scenario prints a Markdown report; figures go to loadtests/RESULTS.md with the exact command.
 /// </summary>
-public static class LoadTestProgram
+public static class LoadTool
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> Run(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
