@@ -29,7 +29,7 @@ public static class AccountPages
     }
 
     private static IResult LoginPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
-        Page(Msg.Get("AccountPages.Sign"), Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+        Page(Msg.Get("AccountPages.Sign"), Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
             Field("email", Msg.Get("PasswordPages.Email"), "email") + Field("password", Msg.Get("AccountPages.Password"), "password"), Msg.Get("AccountPages.Sign2"))
             + $"""<p class="muted"><a href="/account/forgot">{Msg.Get("AccountPages.ForgotPassword")}</a> · <a href="/account/signup">{Msg.Get("AccountPages.SignUp")}</a></p>""", status);
 
@@ -58,7 +58,7 @@ public static class AccountPages
             return LoginPage(context, returnUrl, Msg.Get("AccountPages.AccountLockedWhile"), 423);
         }
         if (result.IsNotAllowed) return LoginPage(context, returnUrl, Msg.Get("AccountPages.ConfirmEmailFirst"), 400);
-        if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         return await Complete(context, user, returnUrl, signIn);
     }
 
@@ -83,7 +83,7 @@ public static class AccountPages
     }
 
     private static IResult TwoFactorPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
-        Page(Msg.Get("AccountPages.TwoFactor"), Error(error) + Form(context, $"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+        Page(Msg.Get("AccountPages.TwoFactor"), Error(error) + Form(context, $"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
             Field("code", Msg.Get("AccountPages.DigitCode"), "text"), Msg.Get("AccountPages.Verify")), status);
 
     private static async Task<IResult> TwoFactor(HttpContext context, [FromForm] string code, string? returnUrl, SignInManager<OmsUser> signIn, AuditLog audit)
@@ -115,13 +115,13 @@ public static class AccountPages
             await signIn.SignOutAsync();
             return LoginPage(context, returnUrl, Msg.Get("AccountPages.AccountBelongsNoActiveCompany"), 403);
         }
-        return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
     }
 
     private static async Task<IResult> EnterTenant(HttpContext context, OmsUser user, TenantAccount tenant, string? returnUrl, SignInManager<OmsUser> signIn)
     {
         if (tenant.RequireTwoFactor && !user.TwoFactorEnabled)
-            return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant.Id)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+            return Results.Redirect($"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant.Id)}&returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(OmsClaims.Tenant, tenant.Id)]);
         await context.RequestServices.GetRequiredService<AuditLog>().Write(tenant.Id, user.Email!, "signin", user.Id, user.TwoFactorEnabled ? "2fa" : null);
         return Results.Redirect(LocalRedirects.Target(returnUrl));
@@ -132,7 +132,7 @@ public static class AccountPages
     {
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
         // Already enrolled: never show the secret again (a shared computer, a stolen session).
-        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -142,7 +142,7 @@ public static class AccountPages
         var uri = $"otpauth://totp/CloudOMS:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=CloudOMS&digits=6";
         return Page(Msg.Get("AccountPages.SetUpTwoFactor"), Error(error)
             + $"""<p>{Msg.Get("AccountPages.AddKey")}<br><code id="key">{E(key)}</code></p><p class="muted">{E(uri)}</p>"""
-            + Form(context, $"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+            + Form(context, $"/account/2fa/setup?tenant={Uri.EscapeDataString(tenant)}&returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
                 Field("code", Msg.Get("AccountPages.DigitCode")), Msg.Get("AccountPages.EnableContinue")), error is null ? 200 : 400);
     }
 
@@ -150,7 +150,7 @@ public static class AccountPages
         UserManager<OmsUser> users, SignInManager<OmsUser> signIn, TenantDirectory directory, AuditLog audit)
     {
         if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect("/account/login");
-        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        if (user.TwoFactorEnabled) return Results.Redirect($"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "")))
             return await TwoFactorSetupPage(context, tenant, returnUrl, users, Msg.Get("TwoFactorEnrolment.WrongCode"));
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -161,9 +161,9 @@ public static class AccountPages
 
     private static async Task<IResult> TenantPage(HttpContext context, string? returnUrl, UserManager<OmsUser> users, TenantDirectory directory)
     {
-        if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        if (await users.GetUserAsync(context.User) is not { } user) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         var options = string.Concat((await directory.TenantsOf(user.Id)).Select(t => $"""<option value="{E(t.Id)}">{E(t.Name)}</option>"""));
-        return Page(Msg.Get("AccountPages.ChooseCompany"), Form(context, $"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}",
+        return Page(Msg.Get("AccountPages.ChooseCompany"), Form(context, $"/account/tenant?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
             $"""<label for="tenant">{Msg.Get("AccountPages.Company")}</label><select id="tenant" name="tenant">{options}</select>""", Msg.Get("AccountPages.Enter")));
     }
 

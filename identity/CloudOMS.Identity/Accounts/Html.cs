@@ -9,7 +9,7 @@ public static class Html
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     public static IResult Page(string title, string body, int status = 200) => Results.Content($$"""
-        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+        <!doctype html><html lang="{{System.Globalization.CultureInfo.CurrentUICulture.Name}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{E(title)}} · CloudOMS</title>
         <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem}
         label{display:block;margin:.8rem 0 .2rem}input,select{width:100%;padding:.5rem;box-sizing:border-box}

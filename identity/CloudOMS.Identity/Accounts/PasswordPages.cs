@@ -28,7 +28,7 @@ public static class PasswordPages
         if (user is null || !(await users.ConfirmEmailAsync(user, code)).Succeeded)
             return Page(Msg.Get("PasswordPages.ConfirmationFailed"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400);
         await audit.WriteForUser(user, "email.confirmed");
-        return Page(Msg.Get("PasswordPages.EmailConfirmed"), $"""<p>{Msg.Get("PasswordPages.CanSignIn")}</p><p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
+        return Page(Msg.Get("PasswordPages.EmailConfirmed"), $"""<p>{Msg.Get("PasswordPages.CanSignIn")}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 
     private static async Task<IResult> Forgot(HttpContext context, [FromForm] string email, UserManager<OmsUser> users, IEmailSender mail,
@@ -55,6 +55,6 @@ public static class PasswordPages
         if (!result.Succeeded)
             return Page(Msg.Get("PasswordPages.NewPassword"), Error(string.Join(" ", result.Errors.Select(e => e.Description)) is { Length: > 0 } d ? d : Msg.Get("PasswordPages.InvalidExpiredLink"))
                 + Form(context, "/account/reset", Hidden("email", email) + Hidden("code", code) + Field("password", Msg.Get("PasswordPages.NewPassword2"), "password"), Msg.Get("PasswordPages.Save")), 400);
-        return Page(Msg.Get("PasswordPages.PasswordChanged"), $"""<p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
+        return Page(Msg.Get("PasswordPages.PasswordChanged"), $"""<p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 }

@@ -16,7 +16,7 @@ public static class SignOutPages
     {
         pages.MapGet("/logout", (HttpContext c) => Confirm(c, "/account/logout"));
         pages.MapPost("/logout", SignOut);
-        pages.MapGet("/signed-out", () => Page(Msg.Get("SignOutPages.SignedOut"), $"""<p>{Msg.Get("SignOutPages.SignedOutBody")}</p><p><a href="/account/login">{Msg.Get("SignOutPages.SignInAgain")}</a></p>"""));
+        pages.MapGet("/signed-out", () => Page(Msg.Get("SignOutPages.SignedOut"), $"""<p>{Msg.Get("SignOutPages.SignedOutBody")}</p><p><a id="continue" href="/app">{Msg.Get("SignOutPages.SignInAgain")}</a></p>"""));
         return pages;
     }
 

@@ -97,7 +97,7 @@ public static class Invitations
             throw;
         }
         await audit.Write(invitation.TenantId, invitation.Email, "member.joined");
-        return Page(Msg.Get("Invitations.Joined"), $"""<p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
+        return Page(Msg.Get("Invitations.Joined"), $"""<p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 
     private static async Task<Invitation?> Find(IdentityDb db, string token, TimeProvider clock)

@@ -20,7 +20,7 @@ public static class SignupPage
                 return outcome.Result is null
                     ? Form(context, input, outcome.Errors, outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest)
                     : Page(Msg.Get("SignupPage.CheckEmail"),
-                        $"""<p id="signed-up">{Msg.Get("SignupPage.SignedUp", E(companyName), E(email))}</p><p><a href="/account/login">{Msg.Get("Html.SignInLink")}</a></p>""");
+                        $"""<p id="signed-up">{Msg.Get("SignupPage.SignedUp", E(companyName), E(email))}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
             })
             .RequireRateLimiting(AccountRateLimits.Signup)
             .ExcludeFromDescription();
@@ -38,7 +38,7 @@ public static class SignupPage
             + Field("email", Msg.Get("SignupPage.AdminEmail"), "email", input.Email) + Error("email")
             + Field("password", Msg.Get("SignupPage.Password"), "password") + Error("password"),
             Msg.Get("SignupPage.StartFreeTrial"))
-            + $"""<p class="muted"><a href="/account/login">{Msg.Get("SignupPage.HaveAccount")}</a></p>""", status);
+            + $"""<p class="muted"><a id="continue" href="/app">{Msg.Get("SignupPage.HaveAccount")}</a></p>""", status);
     }
 
     private static string Optional(string name, string label, string? value) =>

@@ -9,7 +9,7 @@ namespace CloudOMS.Identity.Tests.Robustness;
 /// The standing robustness suite: two companies call every route of the portal's OpenAPI document with generated
 /// input (wrong types, missing fields, nulls, values at and past every limit, control characters, 1 MB strings,
 /// other media types, reused Idempotency-Keys, concurrent duplicates, the other company's ids) for a bounded time.
-/// Nothing may answer 5xx, nothing may show one company's data to the other, a body in another media type gets 415,
+/// Nothing may answer 5xx (a 503 with Retry-After must be answered when sent again once), nothing may show one company's data to the other, a body in another media type gets 415,
 /// and afterwards the read model must have caught up, the stock audit find no drift and the dashboard's sales match
 /// the orders, for both companies. The seed is printed; CLOUDOMS_FUZZ_SEED replays a run.
 /// </summary>

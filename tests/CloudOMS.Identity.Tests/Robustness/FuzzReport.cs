@@ -36,6 +36,7 @@ public sealed partial class FuzzReport(FuzzWalk walk, TimeSpan setup, TimeSpan d
         var skipped = BySection(walk.Outside.NotWalked.Select(r => (r, "")));
         foreach (var line in Wrap($"fuzz: not walked: {walk.Outside.StaticFiles} static files, {walk.Outside.NotWalked.Count} routes outside the document that are not GET: ", skipped))
             yield return line;
+        yield return $"fuzz: {walk.TransientAnswers} answers 503 with Retry-After, each sent again once";
         yield return $"fuzz: found {ServerErrors.Count} answers 5xx or none ({Classes(ServerErrors, ServerErrorKind).Count()} kinds), "
             + $"{Leaks.Count} answers showing the other company's data, {MediaMisfits.Count} non-JSON bodies not answered 415";
     }

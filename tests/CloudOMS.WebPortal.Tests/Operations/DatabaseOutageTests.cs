@@ -14,6 +14,7 @@ namespace CloudOMS.WebPortal.Tests.Operations;
 /// The test runs its own PostgreSQL server, which it stops and restarts.
 /// </summary>
 [Trait(StorageRounds.Trait, StorageRounds.Fixed)]
+[Trait(QuietMachine.Trait, QuietMachine.Alone)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);

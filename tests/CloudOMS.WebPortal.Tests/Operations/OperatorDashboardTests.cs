@@ -63,10 +63,10 @@ public sealed class OperatorDashboardTests(OperatorPortalFactory fixture) : ICla
     private async Task<Browser> SignedIn(string email)
     {
         var browser = new Browser();
-        await browser.Go(_url + "/portal");
+        await browser.Go(_url + "/app");
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
         await browser.Submit(("email", email), ("password", "Demo@2026"));
-        Assert.Equal("/portal", browser.Location.AbsolutePath.TrimEnd('/'));
+        Assert.Equal("/app", browser.Location.AbsolutePath.TrimEnd('/'));
         return browser;
     }
 }

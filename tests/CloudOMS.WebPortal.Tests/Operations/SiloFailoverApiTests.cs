@@ -138,6 +138,10 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
         Assert.All(final.Values, a => Assert.True(a.Status == 200 || (a.Status == 409 && a.Code == "insufficient_stock"),
             $"{a.OrderId}: {a.Status} {a.Code} after re-sending for {ResendFor}"));
 
+        // A kill after the last answer leaves the dead silo's grains unreachable until the cluster declares it dead:
+        // reads answer 503 with Retry-After meanwhile, as promised. Wait for that, resending as a client would.
+        await UntilEveryOrderReads(api, orders.Select(o => o.OrderId));
+
         // Re-sent once more now, every approval answers as its order stands: 200 with the order when approved.
         foreach (var (orderId, sku, quantity) in orders)
         {
@@ -163,6 +167,20 @@ public sealed class SiloFailoverApiTests(ITestOutputHelper output)
     }
 
     /// <summary>Sends the approval and, after a 503, sends it again (as Retry-After invites, sooner) until it is answered.</summary>
+    private static async Task UntilEveryOrderReads(OmsClient api, IEnumerable<string> orderIds)
+    {
+        var until = Stopwatch.StartNew();
+        foreach (var orderId in orderIds)
+            while (true)
+            {
+                using var response = await api.Get($"/api/orders/{orderId}");
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable) break;
+                Assert.True(response.Headers.RetryAfter is not null, $"{orderId}: 503 without Retry-After");
+                Assert.True(until.Elapsed < ResendFor, $"{orderId} still answered 503 after {ResendFor}");
+                await Task.Delay(200);
+            }
+    }
+
     private static async Task<Answer> ApproveUntilAnswered(OmsClient api, string orderId, ConcurrentBag<Answer> answers, Action firstAnswer)
     {
         var until = Stopwatch.StartNew();

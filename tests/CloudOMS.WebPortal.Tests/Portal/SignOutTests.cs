@@ -9,17 +9,17 @@ public sealed class SignOutTests(PortalFactory portal)
     private async Task<Browser> SignedIn()
     {
         var browser = new Browser();
-        await browser.Go(PortalUrl + "/portal");
+        await browser.Go(PortalUrl + "/app");
         await browser.Submit(("email", "admin@demo.cloudoms.cn"), ("password", "Demo@2026"));
-        Assert.True(browser.Location.AbsolutePath.TrimEnd('/') == "/portal", $"{browser.Location} {browser.Status}: {browser.Html}");
+        Assert.True(browser.Location.AbsolutePath.TrimEnd('/') == "/app", $"{browser.Location} {browser.Status}: {browser.Html}");
         return browser;
     }
 
     private async Task StillSignedIn(Browser browser)
     {
-        await browser.Go(PortalUrl + "/portal");
-        Assert.Contains("王经理", browser.Html);
-        Assert.Equal("/portal", browser.Location.AbsolutePath.TrimEnd('/'));
+        // Signed out, /app would lead to the sign-in page.
+        await browser.Go(PortalUrl + "/app");
+        Assert.Equal((HttpStatusCode.OK, "/app"), (browser.Status, browser.Location.AbsolutePath.TrimEnd('/')));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class SignOutTests(PortalFactory portal)
         await browser.Submit();
 
         Assert.Equal("/connect/endsession", browser.Location.AbsolutePath);
-        await browser.Go(PortalUrl + "/portal");
+        await browser.Go(PortalUrl + "/app");
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
     }
 }

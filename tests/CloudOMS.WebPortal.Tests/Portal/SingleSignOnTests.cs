@@ -49,11 +49,10 @@ public sealed class SingleSignOnTests(PortalFactory portal) : IAsyncLifetime
         using var browser = new Browser();
         var portalUrl = portal.Api.Http.BaseAddress!.ToString().TrimEnd('/');
 
-        await browser.Go(portalUrl + "/portal");
+        await browser.Go(portalUrl + "/app");
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
         await browser.Submit(("email", "admin@demo.cloudoms.cn"), ("password", "Demo@2026"));
-        Assert.True(browser.Location.AbsolutePath.TrimEnd('/') == "/portal", $"{browser.Location} {browser.Status}: {browser.Html}");
-        Assert.Contains("王经理", browser.Html);
+        Assert.True(browser.Location.AbsolutePath.TrimEnd('/') == "/app", $"{browser.Location} {browser.Status}: {browser.Html}");
         Assert.Contains(browser.Visited, u => u.AbsolutePath == "/signin-oidc");
 
         await browser.Go(_sampleUrl + "/");
@@ -72,7 +71,7 @@ public sealed class SingleSignOnTests(PortalFactory portal) : IAsyncLifetime
 
         await browser.Go(_sampleUrl + "/");
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
-        await browser.Go(portalUrl + "/portal");
+        await browser.Go(portalUrl + "/app");
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
     }
 }

@@ -58,7 +58,7 @@ public static class PortalSignIn
                 o.Events.OnRemoteFailure = context =>
                 {
                     // An expired or replayed sign-in response: start again rather than show an error page.
-                    context.Response.Redirect("/portal");
+                    context.Response.Redirect("/app");
                     context.HandleResponse();
                     return Task.CompletedTask;
                 };
@@ -91,11 +91,8 @@ public static class PortalSignIn
     public static IEndpointRouteBuilder MapPortalSignIn(this IEndpointRouteBuilder routes)
     {
         var portal = routes.MapGroup("/portal").ExcludeFromDescription();
-        portal.MapGet("/", (HttpContext context) => Results.Content($"""
-            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CloudOMS</title></head><body>
-            <p>您好，{WebUtility.HtmlEncode(context.User.Identity?.Name)}（{WebUtility.HtmlEncode(context.User.FindFirst("tenant")?.Value)}）</p>
-            {Html.Form(context, "/portal/signout", "", Msg.Get("PortalSignIn.SignOut"))}</body></html>
-            """, "text/html; charset=utf-8")).RequireAuthorization(Policy);
+        // The portal is /app; the old address of its sign-in page still leads there.
+        portal.MapGet("/", () => Results.Redirect("/app"));
         // Signing out is a POST from our own page (antiforgery token); a link, even another site's, only asks.
         portal.MapGet("/signout", async (HttpContext context) =>
         {
