@@ -97,6 +97,10 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await page.FillAsync("#sku-price input", "25");
         await page.ClickAsync("#save-stock-form");
         await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+        // The next new SKU starts clean: nothing of the last one (its barcode least of all) is carried over.
+        await page.ClickAsync("#new-sku");
+        foreach (var field in new[] { "#sku-code", "#sku-name", "#sku-barcode", "#sku-unit" })
+            await Assertions.Expect(page.Locator(field)).ToHaveValueAsync("");
         await page.ClickAsync("#receive");
         await page.FillAsync("#receive-sku", "WJ-001");
         await page.FillAsync("#receive-quantity input", "10");
@@ -130,10 +134,48 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(dashboard.Locator("#kpi-orders .value")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
         await Assertions.Expect(dashboard.Locator("#kpi-sales .value")).ToHaveTextAsync("¥75.00");
 
-        var tracking = await chromium.NewPage();
-        await tracking.GotoAsync($"{BaseUrl}/t/{slug}/track?orderNo={orderNo}&phone=1234");
+        // The customer's tracking page, opened from the order (its link is what the owner sends the customer).
+        var tracking = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#order-tracking-link"));
+        await Assertions.Expect(tracking.Locator("#orderNo")).ToHaveValueAsync(orderNo);
+        await tracking.FillAsync("#phone", "1234");
+        await tracking.ClickAsync("button[type=submit]");
+        await Assertions.Expect(tracking.Locator("h1")).ToContainTextAsync("兰山五金批发部");
         await Assertions.Expect(tracking.Locator("#status")).ToContainTextAsync("已发货");
         await Assertions.Expect(tracking.Locator("#shipment")).ToContainTextAsync("ZTO778899");
+        Assert.Contains($"/t/{slug}/track", tracking.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Holding_and_cancelling_an_order_ask_for_a_reason_and_the_order_log_keeps_it()
+    {
+        var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13800004321", NewOrder.Line("LY-0004", 1)), HttpStatusCode.Created);
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/orders/" + created.OrderId);
+
+        // One click only asks; without a reason nothing happens.
+        await page.ClickAsync("#action-hold");
+        await Assertions.Expect(page.Locator("#reason-form")).ToBeVisibleAsync();
+        await page.ClickAsync("#reason-confirm");
+        await Assertions.Expect(page.Locator("#reason-error")).ToContainTextAsync("请填写原因");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+        await page.FillAsync("#action-reason", "等顾客确认地址");
+        await page.ClickAsync("#reason-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("挂起");
+        await Assertions.Expect(page.Locator("#reason-form")).ToHaveCountAsync(0);
+
+        await page.ClickAsync("#action-releasehold");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+        await page.ClickAsync("#action-cancel");
+        await page.ClickAsync("#reason-back");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("待审核");
+        await page.ClickAsync("#action-cancel");
+        await page.FillAsync("#action-reason", "顾客不要了");
+        await page.ClickAsync("#reason-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已取消");
+
+        var order = await portal.Api.Get<OrderView>("/api/orders/" + created.OrderId);
+        Assert.Contains(order.Timeline, t => t.Event == "held" && t.Detail == "等顾客确认地址");
+        Assert.Contains(order.Timeline, t => t.Event == "cancelled" && t.Detail == "顾客不要了");
     }
 
     [Fact]
@@ -191,6 +233,8 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
 
         await page.ClickAsync("#transfer");
+        // The adjustment's reason does not follow into the transfer.
+        await Assertions.Expect(page.Locator("#receive-reason")).ToHaveValueAsync("");
         await page.FillAsync("#receive-sku", "LY-0012");
         await page.FillAsync("#receive-quantity input", "3");
         await page.ClickAsync("#transfer-to");

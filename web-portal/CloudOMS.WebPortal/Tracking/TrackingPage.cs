@@ -33,21 +33,24 @@ public static class TrackingPage
             <label for="phone">{Msg.Get("TrackingPage.PhoneDigits")}</label><input id="phone" name="phone" maxlength="4" value="{Html.E(phone)}" required>
             <button type="submit">{Msg.Get("TrackingPage.Track")}</button></form>
             """;
+        var title = Msg.Get("TrackingPage.TrackOrder");
         if (string.IsNullOrWhiteSpace(orderNo) || string.IsNullOrWhiteSpace(phone))
-            return Html.Page(Msg.Get("TrackingPage.TrackOrder"), form);
+            return Html.Page(title, form);
 
         var order = IsSlug(slug) && Limits.IsCode(orderNo.Trim()) ? await grains.Order(slug, orderNo.Trim()).Get() : null;
         var digits = new string(order?.Customer.Phone.Where(char.IsAsciiDigit).ToArray());
         // The same answer for a wrong number and a wrong phone, so the page reveals no order numbers.
         if (order is null || phone.Trim().Length != 4 || !digits.EndsWith(phone.Trim(), StringComparison.Ordinal))
-            return Html.Page(Msg.Get("TrackingPage.TrackOrder"), Html.Error(Msg.Get("TrackingPage.NoOrderMatchesNumberPhone")) + form, 404);
+            return Html.Page(title, Html.Error(Msg.Get("TrackingPage.NoOrderMatchesNumberPhone")) + form, 404);
 
+        // Whose parcel it is: the company's name heads the answer for a matching order (a miss stays the same
+        // answer for every company, known or not).
         var shipment = order.Shipment is { } s
             ? $"""<p id="shipment">{Html.E(Labels.Carrier(s.Carrier))}（{Html.E(s.Carrier)}）{Msg.Get("TrackingPage.TrackingNo")} <b>{Html.E(s.TrackingNo)}</b></p>"""
             : "";
         var events = string.Concat(order.Timeline.Select(t =>
             $"<li>{ChinaTime.Minute(t.At)} · {WebUtility.HtmlEncode(Event(t.Event))}</li>"));
-        return Html.Page(Msg.Get("TrackingPage.Order", order.OrderId),
+        return Html.Page(await grains.Tenant(slug).GetProfile() is { } company ? Msg.Get("TrackingPage.CompanyOrder", company.Name, order.OrderId) : Msg.Get("TrackingPage.Order", order.OrderId),
             $"""<p id="status">{Msg.Get("TrackingPage.Status")} <b>{Html.E(OrderWorkflow.StatusName(order.Status))}</b> ({order.Status})</p>{shipment}<ol id="timeline">{events}</ol>""" + form);
     }
 
