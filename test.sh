@@ -33,6 +33,11 @@ summarize() {
   if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
     echo "failed tests:"
     grep -E '^\s+Failed [A-Za-z]' "$log" | sed -E 's/^\s+Failed /  /' | sort | uniq
+    # And the first lines of each one's error message, so the reason survives in a log cut to its last lines.
+    awk '/^[[:space:]]+Failed [A-Za-z]/ { name = $2; next }
+         /^[[:space:]]+Error Message:/ { taking = 1; lines = 0; print "  why " name ":"; next }
+         /^[[:space:]]+Stack Trace:/ { taking = 0 }
+         taking && lines < 6 { lines++; print "    " substr($0, 1, 400) }' "$log"
   fi
 
   line="tests: $passed passed, $failed failed"

@@ -22,17 +22,22 @@ public sealed class ToolSmokeTests : IDisposable
     {
         var folder = Path.Combine(_out, scenario);
         var exit = await LoadTool.Run([scenario, .. options, .. Postgres, "--out", folder]);
-        Assert.Equal(0, exit);
         foreach (var file in new[] { "report.json", "report.md", "report.html" }) Assert.True(File.Exists(Path.Combine(folder, file)), file);
-        Assert.NotEmpty(Directory.GetFiles(folder, "*.png"));
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json"))).RootElement;
+        Assert.True(exit == 0, $"{scenario} exited {exit}: {Checks(report)}");
+        Assert.NotEmpty(Directory.GetFiles(folder, "*.png"));
         foreach (var run in report.GetProperty("runs").EnumerateArray())
         {
-            Assert.True(run.GetProperty("verdict").GetProperty("passed").GetBoolean(), run.GetProperty("system").GetString());
+            Assert.True(run.GetProperty("verdict").GetProperty("passed").GetBoolean(), Checks(report));
             Assert.True(run.GetProperty("stats").GetProperty("completed").GetInt64() > 0, run.GetProperty("system").GetString());
         }
         return report;
     }
+
+    /// <summary>Each run's checks and errors by kind, so a failed smoke run says what did not hold.</summary>
+    private static string Checks(JsonElement report) => string.Join(" | ", report.GetProperty("runs").EnumerateArray().Select(run =>
+        $"{run.GetProperty("system").GetString()}: {string.Join("; ", run.GetProperty("verdict").GetProperty("checks").EnumerateArray().Select(c => c.GetString()))}; " +
+        $"errors {run.GetProperty("stats").GetProperty("errors")} {run.GetProperty("stats").GetProperty("errorKinds")}"));
 
     [Fact]
     public async Task Flash_sale_in_process_with_its_baselines()

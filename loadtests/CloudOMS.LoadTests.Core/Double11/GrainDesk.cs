@@ -81,6 +81,12 @@ public sealed class GrainDesk(InProcSilo silo) : IOrderDesk
             .Select(g => new { g.Key.Day, g.Key.Status, Orders = g.Sum(t => t.Orders), Cents = g.Sum(t => t.SalesCents) }).ToListAsync();
     }
 
+    public async Task Settle(int tenant, string orderId)
+    {
+        for (var attempt = 1; attempt <= 5 && !await Grains.Order(TenantId(tenant), orderId).ResumeSaga(); attempt++)
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+    }
+
     public async Task<StoredOrder?> Read(int tenant, string orderId) =>
         await Grains.Order(TenantId(tenant), orderId).Get() is { } order
             ? new StoredOrder(order.OrderId, order.Status.ToString(), [.. order.Lines.Select(l => new Want(l.SkuCode, l.Quantity))])

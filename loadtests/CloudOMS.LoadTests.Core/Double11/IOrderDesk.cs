@@ -34,6 +34,12 @@ public interface IOrderDesk : IAsyncDisposable
     /// <summary>The dashboard's figures for the last 7 days.</summary>
     Task Dashboard(int tenant);
 
+    /// <summary>
+    /// Finishes what a failed call may have left half done (a stock step of the order's saga), as the product's own
+    /// sweeper would in time, so the check after the run compares settled orders with stock.
+    /// </summary>
+    Task Settle(int tenant, string orderId) => Task.CompletedTask;
+
     /// <summary>The stored order, or null when no such order exists.</summary>
     Task<StoredOrder?> Read(int tenant, string orderId);
 
