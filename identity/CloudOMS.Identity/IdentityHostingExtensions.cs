@@ -138,6 +138,8 @@ public static class IdentityHostingExtensions
         services.AddScoped<SignupService>();
         services.AddScoped<ApiClientService>();
         services.AddScoped<MemberAdmin>();
+        services.AddScoped<InvitationAdmin>();
+        services.AddScoped<PasswordChange>();
         services.AddScoped<RoleAdmin>();
         services.AddScoped<TwoFactorEnrolment>();
         services.AddSingleton<IEmailSender>(sp =>

@@ -18,6 +18,11 @@ public sealed record MemberView(string Id, string Email, string DisplayName, boo
 
 public sealed record InviteBody(string? Email, IReadOnlyList<string>? RoleIds);
 
+public sealed record InvitationView(string Id, string Email, IReadOnlyList<string> RoleIds, IReadOnlyList<string> RoleNames, string InvitedBy,
+    DateTimeOffset? SentAt, DateTimeOffset ExpiresAt, bool Expired);
+
+public sealed record PasswordBody(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
+
 public sealed record AuditEntryView(long Id, string? TenantId, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail);
 
 public sealed record AuditPageView(IReadOnlyList<AuditEntryView> Items, int Total);

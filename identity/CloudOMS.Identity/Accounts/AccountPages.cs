@@ -28,8 +28,8 @@ public static class AccountPages
         return routes;
     }
 
-    private static IResult LoginPage(HttpContext context, string? returnUrl, string? error, int status = 200) =>
-        Page(Msg.Get("AccountPages.Sign"), Error(error) + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
+    private static IResult LoginPage(HttpContext context, string? returnUrl, string? error, int status = 200, string? help = null) =>
+        Page(Msg.Get("AccountPages.Sign"), Error(error) + (help is null ? "" : $"<p>{help}</p>") + Form(context, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}",
             Field("email", Msg.Get("PasswordPages.Email"), "email") + Field("password", Msg.Get("AccountPages.Password"), "password"), Msg.Get("AccountPages.Sign2"))
             + $"""<p class="muted"><a href="/account/forgot">{Msg.Get("AccountPages.ForgotPassword")}</a> · <a href="/account/signup">{Msg.Get("AccountPages.SignUp")}</a></p>""", status);
 
@@ -57,7 +57,7 @@ public static class AccountPages
             await audit.WriteForUser(user, "signin.locked-out");
             return LoginPage(context, returnUrl, Msg.Get("AccountPages.AccountLockedWhile"), 423);
         }
-        if (result.IsNotAllowed) return LoginPage(context, returnUrl, Msg.Get("AccountPages.ConfirmEmailFirst"), 400);
+        if (result.IsNotAllowed) return LoginPage(context, returnUrl, Msg.Get("AccountPages.ConfirmEmailFirst"), 400, PasswordPages.ResendConfirmationLink(user.Email));
         if (result.RequiresTwoFactor) return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl ?? LocalRedirects.Fallback)}");
         return await Complete(context, user, returnUrl, signIn);
     }

@@ -70,6 +70,10 @@ public sealed class AccountBudgets : IDisposable
     public TimeSpan? ResetMail(string email, HttpContext context) =>
         Take(_resetMails, email.Trim().ToUpperInvariant() + "\n" + ClientAddress.Key(context));
 
+    /// <summary>A new confirmation link: the same budget per account as reset mails, counted apart from them.</summary>
+    public TimeSpan? ConfirmationMail(string email, HttpContext context) =>
+        Take(_resetMails, "confirm\n" + email.Trim().ToUpperInvariant() + "\n" + ClientAddress.Key(context));
+
     public void Dispose()
     {
         _clientTokens.Dispose();

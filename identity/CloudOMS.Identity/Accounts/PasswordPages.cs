@@ -14,6 +14,9 @@ public static class PasswordPages
     public static RouteGroupBuilder MapPasswordPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/confirm", ConfirmEmail);
+        pages.MapGet("/confirm/resend", (HttpContext c, string? email) => Page(Msg.Get("PasswordPages.ResendConfirmation"),
+            $"<p>{Msg.Get("PasswordPages.ResendConfirmationHint")}</p>" + Form(c, "/account/confirm/resend", Field("email", Msg.Get("PasswordPages.Email"), "email", email), Msg.Get("PasswordPages.SendConfirmation"))));
+        pages.MapPost("/confirm/resend", ResendConfirmation).RequireRateLimiting(AccountRateLimits.PasswordReset);
         pages.MapGet("/forgot", (HttpContext c) => Page(Msg.Get("PasswordPages.ResetPassword"), Form(c, "/account/forgot", Field("email", Msg.Get("PasswordPages.Email"), "email"), Msg.Get("PasswordPages.SendLink"))));
         pages.MapPost("/forgot", Forgot).RequireRateLimiting(AccountRateLimits.PasswordReset);
         pages.MapGet("/reset", (HttpContext c, string email, string code) => Page(Msg.Get("PasswordPages.NewPassword"),
@@ -29,6 +32,25 @@ public static class PasswordPages
             return Page(Msg.Get("PasswordPages.ConfirmationFailed"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400);
         await audit.WriteForUser(user, "email.confirmed");
         return Page(Msg.Get("PasswordPages.EmailConfirmed"), $"""<p>{Msg.Get("PasswordPages.CanSignIn")}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
+    }
+
+    /// <summary>A link for <c>/account/confirm/resend</c>, the address filled in when known.</summary>
+    public static string ResendConfirmationLink(string? email) =>
+        $"""<a id="resend-confirmation" href="/account/confirm/resend{(string.IsNullOrWhiteSpace(email) ? "" : "?email=" + Uri.EscapeDataString(email.Trim()))}">{Msg.Get("PasswordPages.ResendConfirmation")}</a>""";
+
+    /// <summary>A fresh confirmation link for an account not confirmed yet; limited and answered like a reset request.</summary>
+    private static async Task<IResult> ResendConfirmation(HttpContext context, [FromForm] string email, UserManager<OmsUser> users, IEmailSender mail,
+        PublicUrls links, AccountBudgets budgets)
+    {
+        if (budgets.ConfirmationMail(email, context) is { } wait) return AccountRateLimits.TooManyRequests(context, wait);
+        if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
+        {
+            var code = await users.GenerateEmailConfirmationTokenAsync(user);
+            var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
+            await mail.Send(user.Email!, Msg.Get("SignupService.ConfirmEmail"), $"""<p>{Msg.Get("SignupService.ConfirmLink")} <a href="{E(link)}">{E(link)}</a></p>""");
+        }
+        // The same answer for an unknown, a confirmed and an unconfirmed address: the page reveals no accounts.
+        return Page(Msg.Get("PasswordPages.CheckEmail"), $"""<p id="confirmation-sent">{Msg.Get("PasswordPages.ConfirmationSent")}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 
     private static async Task<IResult> Forgot(HttpContext context, [FromForm] string email, UserManager<OmsUser> users, IEmailSender mail,

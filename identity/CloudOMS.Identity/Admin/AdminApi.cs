@@ -38,6 +38,15 @@ public static class AdminApi
         users.MapPost("/{userId}/activate", async (string userId, MemberAdmin members, CurrentAccess access) =>
             (await members.SetActive(access.Required, userId, true)).ToHttp()).RequirePermission(UsersManage);
         users.MapPost("/invitations", Invitations.Invite).RequirePermission(UsersManage);
+        users.MapGet("/invitations", async (InvitationAdmin invitations, CurrentAccess access) =>
+            Results.Ok(await invitations.Pending(access.Required.TenantId))).RequirePermission(UsersManage)
+            .WithSummary("Invitations not yet accepted nor revoked, newest first; expired ones are marked and can be resent");
+        users.MapPost("/invitations/{invitationId}/resend", async (string invitationId, InvitationAdmin invitations, CurrentAccess access) =>
+            (await invitations.Resend(access.Required, invitationId)).ToHttp()).RequirePermission(UsersManage)
+            .WithSummary("Mails a new link, valid 7 days; the earlier link stops working");
+        users.MapPost("/invitations/{invitationId}/revoke", async (string invitationId, InvitationAdmin invitations, CurrentAccess access) =>
+            (await invitations.Revoke(access.Required, invitationId)).ToHttp()).RequirePermission(UsersManage)
+            .WithSummary("Revokes a pending invitation: its link then says so and accepting is refused");
 
         var clients = routes.MapGroup("/api/api-clients").WithTags("Access");
         clients.MapGet("/", async (IdentityDb db, CurrentAccess access) =>

@@ -17,6 +17,8 @@ public sealed record InviteInput(string? Email, IReadOnlyList<string>? RoleIds);
 /// <summary>Invite by email link: the link (valid 7 days, stored hashed) adds the person to the tenant.</summary>
 public static class Invitations
 {
+    public const int ValidDays = 7;
+
     /// <summary>The error key of an invitation refused because the plan's users are used up (API: 402).</summary>
     public const string UsersQuota = "users";
 
@@ -45,22 +47,35 @@ public static class Invitations
         if (seats is not null && await seats.Check(tenantId) is { } full)
             return (null, new() { [UsersQuota] = [full] });
 
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var invitation = new Invitation { Id = TenantDirectory.NewId(), TenantId = tenantId, Email = input.Email!.Trim(), RoleIds = roleIds, TokenHash = Hash(token), ExpiresAt = clock.GetUtcNow().AddDays(7) };
+        var token = NewToken();
+        var now = clock.GetUtcNow();
+        var invitation = new Invitation
+        {
+            Id = TenantDirectory.NewId(), TenantId = tenantId, Email = input.Email!.Trim(), RoleIds = roleIds, TokenHash = Hash(token),
+            InvitedBy = inviter.Actor, SentAt = now, ExpiresAt = now.AddDays(ValidDays),
+        };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
-        var link = links.Link($"/account/invite?token={token}");
-        await mail.Send(invitation.Email, Msg.Get("Invitations.YouInvited", tenant.Name), $"""<p>{Msg.Get("Invitations.InvitedBody", E(tenant.Name))} <a href="{E(link)}">{E(link)}</a></p>""");
+        await Mail(db, mail, links, invitation, token);
         await audit.Write(tenantId, inviter.Actor, "member.invited", invitation.Email, string.Join(",", roleIds));
         return (invitation, errors);
+    }
+
+    /// <summary>The invitation mail: the company, the role(s) by name and the link.</summary>
+    internal static async Task Mail(IdentityDb db, IEmailSender mail, PublicUrls links, Invitation invitation, string token)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == invitation.TenantId);
+        var roles = await db.TenantRoles.AsNoTracking().Where(r => r.TenantId == invitation.TenantId && invitation.RoleIds.Contains(r.Id)).Select(r => r.Name).ToListAsync();
+        var link = links.Link($"/account/invite?token={token}");
+        var body = Msg.Get("Invitations.InvitedBody", E(tenant.Name), E(string.Join(Msg.Get("Invitations.RoleSeparator"), roles.Order(StringComparer.Ordinal))));
+        await mail.Send(invitation.Email, Msg.Get("Invitations.YouInvited", tenant.Name), $"""<p>{body} <a href="{E(link)}">{E(link)}</a></p>""");
     }
 
     public static IEndpointRouteBuilder MapInvitationPages(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/account/invite", async (HttpContext context, string token, IdentityDb db, TimeProvider clock) =>
             await Find(db, token, clock) is { } invitation
-                ? Page(Msg.Get("Invitations.AcceptInvitation"), Form(context, $"/account/invite?token={Uri.EscapeDataString(token)}",
+                ? invitation.RevokedAt is not null ? RevokedPage() : Page(Msg.Get("Invitations.AcceptInvitation"), Form(context, $"/account/invite?token={Uri.EscapeDataString(token)}",
                     $"<p>{E(invitation.Email)}</p>" + Field("name", Msg.Get("Invitations.Name")) + Field("password", Msg.Get("Invitations.Password"), "password"), Msg.Get("Invitations.Join")))
                 : Page(Msg.Get("Invitations.InvalidInvitation"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400)).ExcludeFromDescription();
         routes.MapPost("/account/invite", Accept).ExcludeFromDescription();
@@ -71,6 +86,7 @@ public static class Invitations
         IdentityDb db, UserManager<OmsUser> users, TenantDirectory directory, TimeProvider clock, AuditLog audit)
     {
         if (await Find(db, token, clock) is not { } invitation) return Page(Msg.Get("Invitations.InvalidInvitation"), Error(Msg.Get("Invitations.LinkInvalidExpired")), 400);
+        if (invitation.RevokedAt is not null) return RevokedPage();
         var user = await users.FindByEmailAsync(invitation.Email);
         if (user is null)
         {
@@ -100,6 +116,9 @@ public static class Invitations
         return Page(Msg.Get("Invitations.Joined"), $"""<p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
     }
 
+    private static IResult RevokedPage() => Page(Msg.Get("Invitations.InvalidInvitation"), Error(Msg.Get("Invitations.RevokedLink")), 400);
+
+    /// <summary>The open (or revoked) invitation behind a link; null when the link is unknown, replaced by a resend, used or expired.</summary>
     private static async Task<Invitation?> Find(IdentityDb db, string token, TimeProvider clock)
     {
         var hash = Hash(token);
@@ -107,5 +126,7 @@ public static class Invitations
         return invitation is not null && invitation.ExpiresAt > clock.GetUtcNow() ? invitation : null;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

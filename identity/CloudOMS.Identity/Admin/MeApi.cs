@@ -6,7 +6,7 @@ namespace CloudOMS.Identity.Admin;
 
 public sealed record CodeInput(string? Code);
 
-/// <summary>The caller's own account: who and where am I, and two-factor enrolment.</summary>
+/// <summary>The caller's own account: who and where am I, two-factor enrolment and the password.</summary>
 public static class MeApi
 {
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder routes)
@@ -25,6 +25,10 @@ public static class MeApi
             await User(context, enrolment) is { } user ? (await enrolment.Enable(user, access.Required.TenantId, input.Code)).ToHttp() : UsersOnly());
         me.MapPost("/2fa/disable", async (CodeInput? input, HttpContext context, TwoFactorEnrolment enrolment, CurrentAccess access) =>
             await User(context, enrolment) is { } user ? (await enrolment.Disable(user, access.Required.TenantId, input?.Code)).ToHttp() : UsersOnly());
+        me.MapPost("/password", async (PasswordInput input, HttpContext context, TwoFactorEnrolment enrolment, PasswordChange passwords) =>
+                await User(context, enrolment) is { } user ? (await passwords.Change(user, input)).ToHttp() : UsersOnly())
+            .WithSummary("Changes the caller's password (current, new, confirmation)")
+            .WithDescription("Every access and refresh token of the user is revoked, this one included: sign in again with the new password.");
         return routes;
     }
 

@@ -68,4 +68,13 @@ public sealed class Invitation
     public string TokenHash { get; set; } = "";
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>Who invited (the audit log's actor: an email or "api:name"); empty for invitations made before it was kept.</summary>
+    public string InvitedBy { get; set; } = "";
+
+    /// <summary>When the current link was mailed: the invitation, or its latest resend.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Set when an admin revokes it: its link then says so and accepting is refused.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

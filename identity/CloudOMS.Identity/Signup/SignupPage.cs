@@ -20,7 +20,7 @@ public static class SignupPage
                 return outcome.Result is null
                     ? Form(context, input, outcome.Errors, outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest)
                     : Page(Msg.Get("SignupPage.CheckEmail"),
-                        $"""<p id="signed-up">{Msg.Get("SignupPage.SignedUp", E(companyName), E(email))}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p>""");
+                        $"""<p id="signed-up">{Msg.Get("SignupPage.SignedUp", E(companyName), E(email))}</p><p><a id="continue" href="/app">{Msg.Get("Html.SignInLink")}</a></p><p class="muted">{Msg.Get("SignupPage.NoMail")} {PasswordPages.ResendConfirmationLink(email)}</p>""");
             })
             .RequireRateLimiting(AccountRateLimits.Signup)
             .ExcludeFromDescription();

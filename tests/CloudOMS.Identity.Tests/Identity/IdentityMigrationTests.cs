@@ -27,11 +27,15 @@ public sealed class IdentityMigrationTests
         var store = new IdentityStore(false, $"Data Source={path};Pooling=false");
         try
         {
-            // An earlier CloudOMS made the file with EnsureCreated, before the key ring table existed.
+            // An earlier CloudOMS made the file with EnsureCreated, before the key ring table existed and before
+            // invitations kept who sent them, when and whether they were revoked.
             await using (var old = store.ForMigrations())
             {
                 await old.Database.EnsureCreatedAsync();
                 await old.Database.ExecuteSqlRawAsync("DROP TABLE DataProtectionKeys");
+                await old.Database.ExecuteSqlRawAsync("ALTER TABLE Invitations DROP COLUMN InvitedBy");
+                await old.Database.ExecuteSqlRawAsync("ALTER TABLE Invitations DROP COLUMN SentAt");
+                await old.Database.ExecuteSqlRawAsync("ALTER TABLE Invitations DROP COLUMN RevokedAt");
                 old.Users.Add(new OmsUser { Id = "u1", UserName = "wang@example.cn", Email = "wang@example.cn", DisplayName = "王经理" });
                 await old.SaveChangesAsync();
             }
@@ -43,6 +47,7 @@ public sealed class IdentityMigrationTests
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
             Assert.Equal("王经理", (await db.Users.SingleAsync(u => u.Id == "u1")).DisplayName);
             Assert.Empty(await db.DataProtectionKeys.ToListAsync());
+            Assert.Empty(await db.Invitations.Where(i => i.RevokedAt == null && i.InvitedBy == "").ToListAsync());
         }
         finally
         {

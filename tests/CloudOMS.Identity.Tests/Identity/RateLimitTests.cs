@@ -124,4 +124,33 @@ public sealed class RateLimitTests(ProxiedPortal fixture)
         Assert.Equal(HttpStatusCode.OK, elsewhere.Status);
         Assert.Equal(ProxiedPortal.ResetMailsPerAccountPerHour + 1, Resets());
     }
+
+    [Fact]
+    public async Task Confirmation_mails_are_limited_per_account_and_address_like_reset_mails()
+    {
+        var email = Companies.NewSignup().Email!;
+        using (var http = Portal.NewHttp())
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", ProxiedPortal.NewAddress());
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/signup", Companies.NewSignup() with { Email = email }, OmsClient.Json)).StatusCode);
+        }
+        var address = ProxiedPortal.NewAddress();
+        async Task<UserAgent> Ask(string from)
+        {
+            var browser = new UserAgent(Portal.Address, IdentityPortal.RedirectUri) { ForwardedFor = from };
+            await browser.Go("/account/confirm/resend");
+            await browser.Submit(("email", email));
+            return browser;
+        }
+        for (var i = 0; i < ProxiedPortal.ResetMailsPerAccountPerHour; i++) Assert.Equal(HttpStatusCode.OK, (await Ask(address)).Status);
+
+        using var refused = await Ask(address);
+        using var elsewhere = await Ask(ProxiedPortal.NewAddress());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.True(refused.RetryAfter > 0, "the 429 carries no Retry-After");
+        Assert.Equal(HttpStatusCode.OK, elsewhere.Status);
+        // The sign-up's own mail, then one for each answered request.
+        Assert.Equal(ProxiedPortal.ResetMailsPerAccountPerHour + 2, Portal.Mail.To(email).Count(m => m.Contains("/account/confirm?", StringComparison.Ordinal)));
+    }
 }

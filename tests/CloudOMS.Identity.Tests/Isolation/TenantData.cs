@@ -15,7 +15,8 @@ public sealed record TenantData(
     string ClientId,
     string MemberEmail,
     string InvoiceId,
-    string InvoiceReference)
+    string InvoiceReference,
+    string InvitationId)
 {
     public static readonly string[] Warehouses = ["WH-MAIN", "WH-EAST"];
     public static readonly string[] Skus = ["SKU-001", "SKU-002"];
@@ -48,13 +49,13 @@ public sealed record TenantData(
         var client = await admin.Post<NewApiClientView>("/api/api-clients", new ApiClientBody($"{marker} 接口", ["orders.view"]), HttpStatusCode.Created);
         var memberEmail = Companies.NewEmail(prefix.ToLowerInvariant());
         var memberId = await portal.Invite(admin, "财务", memberEmail);
-        await admin.Post<System.Text.Json.JsonElement>("/api/users/invitations", new InviteBody(Companies.NewEmail("pending"), [role.Id]), HttpStatusCode.Created);
+        var invitation = await admin.Post<System.Text.Json.JsonElement>("/api/users/invitations", new InviteBody(Companies.NewEmail("pending"), [role.Id]), HttpStatusCode.Created);
         var roles = await admin.Get<List<RoleView>>("/api/roles");
         var invoice = (await admin.Post<System.Text.Json.JsonElement>("/api/billing/change", new { plan = "enterprise", cycle = "Monthly" })).GetProperty("invoice");
 
         return new TenantData(company, admin, marker, phone, [approved.OrderId, channel.OrderId, draft.OrderId],
             [.. roles.Select(r => r.Id)], [company.UserId, memberId], client.ClientId, memberEmail,
-            invoice.GetProperty("id").GetString()!, invoice.GetProperty("reference").GetString()!);
+            invoice.GetProperty("id").GetString()!, invoice.GetProperty("reference").GetString()!, invitation.GetProperty("id").GetString()!);
     }
 
     /// <summary>Values for a route's parameters: this company's ids and codes.</summary>
@@ -68,6 +69,7 @@ public sealed record TenantData(
         "userId" => UserIds,
         "clientId" => [ClientId],
         "invoiceId" => [InvoiceId],
+        "invitationId" => [InvitationId],
         _ => throw new InvalidOperationException($"The isolation test does not know what to put in {{{parameter}}} of {route}: add it to TenantData.ValuesFor."),
     };
 

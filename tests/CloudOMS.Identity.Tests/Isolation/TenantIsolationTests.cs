@@ -111,10 +111,10 @@ public sealed class TenantIsolationTests(TenantIsolationTests.Walk walk) : IClas
     }
 
     [Fact]
-    public void B_could_not_act_on_As_members_roles_or_clients()
+    public void B_could_not_act_on_As_members_roles_clients_or_invitations()
     {
         var foreign = walk.Calls.Where(c => c.Route.Contains("{userId}", StringComparison.Ordinal) || c.Route.Contains("{roleId}", StringComparison.Ordinal)
-            || c.Route.Contains("{clientId}", StringComparison.Ordinal)).ToList();
+            || c.Route.Contains("{clientId}", StringComparison.Ordinal) || c.Route.Contains("{invitationId}", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(foreign);
         Assert.All(foreign, c => Assert.True(c.Status == 404, $"{c.Route} {c.Path} → {c.Status} {c.Body}"));

@@ -54,6 +54,7 @@ public sealed class FuzzCompany(string label, OmsClient api, string ownClientId,
         {
             ("order", "/api/orders?pageSize=200", "orderId"), ("sku", "/api/skus?pageSize=200", "code"), ("warehouse", "/api/warehouses", "code"),
             ("role", "/api/roles", "id"), ("user", "/api/users", "id"), ("client", "/api/api-clients", "clientId"), ("invoice", "/api/billing/invoices", "id"),
+            ("invitation", "/api/users/invitations", "id"),
         })
         {
             foreach (var id in Values(await api.Get<JsonElement>(path), property)) Learn(kind, id);

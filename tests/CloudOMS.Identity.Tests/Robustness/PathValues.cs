@@ -29,6 +29,7 @@ public static class PathValues
         "userId" => "user",
         "clientId" => "client",
         "invoiceId" => "invoice",
+        "invitationId" => "invitation",
         "code" when route.Pattern.StartsWith("/api/skus/", StringComparison.Ordinal) => "sku",
         "code" when route.Pattern.StartsWith("/api/warehouses/", StringComparison.Ordinal) => "warehouse",
         _ => null,
