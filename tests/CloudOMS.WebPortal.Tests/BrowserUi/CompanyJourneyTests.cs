@@ -197,6 +197,8 @@ public sealed class CompanyJourneyTests(PortalFactory portal, Chromium chromium)
         await page.FillAsync("#invite-email", clerk);
         await page.ClickAsync("#invite-role");
         await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "财务" }).ClickAsync();
+        // The choice is on the server once the dropdown shows it (the page renders there).
+        await Assertions.Expect(page.Locator("div#invite-role")).ToContainTextAsync("财务");
         await page.ClickAsync("#invite");
         await Assertions.Expect(page.Locator("#invited")).ToContainTextAsync(clerk);
 

@@ -183,4 +183,53 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
         await next.WaitForURLAsync(_pages.BaseUrl + "/app");
         await Assertions.Expect(next.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
     }
+
+    [Fact]
+    public async Task The_admin_invites_under_a_labelled_role_sees_the_invitation_pending_and_revokes_it_so_its_link_says_so()
+    {
+        var email = $"pending-{Guid.NewGuid():N}"[..20] + "@example.cn";
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+        await _pages.Open(page, "/app/settings");
+        await Assertions.Expect(page.Locator("label[for=invite-role]")).ToHaveTextAsync("角色");
+        await page.FillAsync("#invite-email", email);
+        await page.ClickAsync("#invite-role");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "销售" }).ClickAsync();
+        await Assertions.Expect(page.Locator("div#invite-role")).ToContainTextAsync("销售");
+        await page.ClickAsync("#invite");
+
+        var row = page.Locator("#invitations-grid .rz-data-row", new() { HasText = email });
+        await Assertions.Expect(row.Locator(".invitation-roles")).ToHaveTextAsync("销售");
+        await Assertions.Expect(row).ToContainTextAsync("admin@demo.cloudoms.cn");
+        await Chromium.Screenshot(page, "settings-invitations");
+        var link = _pages.LinkFromMail(email, "/account/invite");
+        await row.Locator(".invitation-revoke").ClickAsync();
+        await Confirm(page);
+        await Assertions.Expect(page.Locator("#invitation-notice")).ToContainTextAsync(email);
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+
+        var invited = await chromium.NewPage();
+        await invited.GotoAsync(link);
+        await Assertions.Expect(invited.Locator(".error")).ToContainTextAsync("已被撤销");
+    }
+
+    [Fact]
+    public async Task A_member_changes_the_password_on_the_account_page_after_a_wrong_current_one_is_refused()
+    {
+        var member = await NewDemoMember("newpass");
+        var page = await _pages.SignedIn(member, Password);
+        await _pages.Open(page, "/app/account");
+        await Assertions.Expect(page.Locator("#password-rules")).ToContainTextAsync("至少 8 位");
+
+        await page.FillAsync("#current-password", "Not-mine-2026");
+        await page.FillAsync("#new-password", "Xinmima2027");
+        await page.FillAsync("#confirm-password", "Xinmima2027");
+        await page.ClickAsync("#change-password");
+        await Assertions.Expect(page.Locator("#error-currentPassword")).ToHaveTextAsync("当前密码不正确");
+        await page.FillAsync("#current-password", Password);
+        await page.ClickAsync("#change-password");
+        await Assertions.Expect(page.Locator("#password-notice")).ToBeVisibleAsync();
+
+        var again = await _pages.SignedIn(member, "Xinmima2027");
+        await Assertions.Expect(again.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
+    }
 }
