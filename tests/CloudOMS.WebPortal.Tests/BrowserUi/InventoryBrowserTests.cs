@@ -35,6 +35,7 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
 
         await page.ClickAsync($"#toggle-warehouse-{code}");
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("新订单不再分配到仓库");
+        await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"{code}（河东分拨仓）");
         await DialogScreenshot(page, "inventory-warehouse-deactivate");
         await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#warehouses-grid .rz-data-row:has(#toggle-warehouse-{code})")).ToContainTextAsync("已停用");
