@@ -18,6 +18,9 @@ public static class GrainFactoryExtensions
     public static IChannelOrderIndexGrain ChannelOrder(this IGrainFactory grains, string tenantId, string channel, string externalOrderNo) =>
         grains.GetGrain<IChannelOrderIndexGrain>(GrainKeys.ChannelOrder(tenantId, channel, externalOrderNo));
 
+    public static IBarcodeGrain Barcode(this IGrainFactory grains, string tenantId, string barcode) =>
+        grains.GetGrain<IBarcodeGrain>(GrainKeys.Barcode(tenantId, barcode));
+
     public static IIdempotencyKeyGrain IdempotencyKey(this IGrainFactory grains, string tenantId, string key) =>
         grains.GetGrain<IIdempotencyKeyGrain>(GrainKeys.IdempotencyKey(tenantId, key));
 }

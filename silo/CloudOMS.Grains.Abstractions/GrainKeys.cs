@@ -17,6 +17,9 @@ public static class GrainKeys
     public static string ChannelOrder(string tenantId, string channel, string externalOrderNo) =>
         $"t:{Check(tenantId)}/ext:{channel}:{externalOrderNo}";
 
+    /// <summary>Barcodes are letters and digits; upper-cased so "6901a" and "6901A" are one barcode.</summary>
+    public static string Barcode(string tenantId, string barcode) => $"t:{Check(tenantId)}/barcode:{barcode.ToUpperInvariant()}";
+
     public static string IdempotencyKey(string tenantId, string key) => $"t:{Check(tenantId)}/idem:{key}";
 
     /// <summary>Splits a key built above into its tenant, kind and id.</summary>

@@ -42,8 +42,11 @@ public sealed class FieldErrors
     public void Code(string field, string? value, Text label)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, Msg.Of("FieldErrors.Required", label, field));
-        else if (!Limits.IsCode(value)) Add(field, Msg.Of("FieldErrors.CodeRule", label, Limits.Code, field));
+        else if (!Limits.IsCode(value)) Add(field, CodeRule(label, field));
     }
+
+    /// <summary>What a code may hold (<see cref="Limits.IsCode"/>), as the refusal words it; forms show it as a hint before any error.</summary>
+    public static Text CodeRule(Text label, string field) => Msg.Of("FieldErrors.CodeRule", label, Limits.Code, field);
 
     public void Money(string field, decimal value, Text label)
     {

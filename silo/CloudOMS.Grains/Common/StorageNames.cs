@@ -13,4 +13,5 @@ public static class StorageNames
     public const string Order = "order";
     public const string ChannelOrder = "channel-order";
     public const string IdempotencyKey = "idempotency-key";
+    public const string Barcode = "barcode";
 }

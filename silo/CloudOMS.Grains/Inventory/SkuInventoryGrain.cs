@@ -28,9 +28,11 @@ public sealed class SkuInventoryGrain(
         profile = profile with { Name = TextRules.Clean(profile.Name)!, Unit = TextRules.Clean(profile.Unit)!, Barcode = TextRules.Clean(profile.Barcode) };
         if (!isNew && state.State.Profile is null)
             throw CommandException.NotFound(Msg.Of("SkuInventoryGrain.SKUNotFound", profile.Code));
+        var tenantId = GrainKeys.TenantIdOf(this.GetPrimaryKeyString());
+        var before = state.State.Profile?.Barcode;
         if (isNew)
         {
-            var tenant = GrainFactory.Tenant(GrainKeys.TenantIdOf(this.GetPrimaryKeyString()));
+            var tenant = GrainFactory.Tenant(tenantId);
             await tenant.TakeUsage(UsageKind.Skus);
             // Reentrant: a second create of the same code may have finished while the count was taken.
             if (state.State.Profile is not null)
@@ -38,11 +40,38 @@ public sealed class SkuInventoryGrain(
                 await tenant.ReturnUsage(UsageKind.Skus);
                 throw CodeTaken(profile.Code);
             }
+            try
+            {
+                await ClaimBarcode(tenantId, profile);
+            }
+            catch (CommandException)
+            {
+                await tenant.ReturnUsage(UsageKind.Skus);
+                throw;
+            }
         }
+        else await ClaimBarcode(tenantId, profile);
         state.State.Profile = profile;
         await Save();
+        // The old barcode is free for another SKU; should this fail, its claim is found abandoned later.
+        if (before is not null && !SameBarcode(before, profile.Barcode))
+            await GrainFactory.Barcode(tenantId, before).Release(profile.Code);
         return Snapshot();
     }
+
+    /// <summary>Refuses a barcode another SKU of the company carries (the index grain decides, so two saves at once cannot both win).</summary>
+    private async Task ClaimBarcode(string tenantId, SkuProfile profile)
+    {
+        if (profile.Barcode is not { Length: > 0 } barcode) return;
+        var holder = await GrainFactory.Barcode(tenantId, barcode).Claim(profile.Code);
+        if (holder == profile.Code) return;
+        var name = (await GrainFactory.Sku(tenantId, holder).Get())?.Profile.Name;
+        throw CommandException.Invalid("barcode", name is null
+            ? Msg.Of("SkuInventoryGrain.BarcodeTaken", holder)
+            : Msg.Of("SkuInventoryGrain.BarcodeTakenNamed", holder, name));
+    }
+
+    private static bool SameBarcode(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static CommandException CodeTaken(string code) => CommandException.Invalid("code", Msg.Of("SkuInventoryGrain.SKUCodeAlreadyExists", code));
 

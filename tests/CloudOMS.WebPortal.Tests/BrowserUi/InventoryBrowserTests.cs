@@ -35,6 +35,7 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
 
         await page.ClickAsync($"#toggle-warehouse-{code}");
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("新订单不再分配到仓库");
+        await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"{code}（河东分拨仓）");
         await DialogScreenshot(page, "inventory-warehouse-deactivate");
         await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#warehouses-grid .rz-data-row:has(#toggle-warehouse-{code})")).ToContainTextAsync("已停用");
@@ -99,6 +100,55 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
         await Assertions.Expect(page.Locator("#movements-grid")).ToContainTextAsync(OmsClient.JinanWarehouse);
         await Chromium.Screenshot(page, "inventory-movements");
     }
+
+    [Fact]
+    public async Task A_new_company_sees_the_checklist_follows_its_warehouse_step_to_the_open_form_and_is_told_what_comes_next()
+    {
+        var (_, email) = await _pages.SignUpNewCompany("兰山五金");
+        var page = await _pages.SignedIn(email, "Wujin2026");
+        await Assertions.Expect(page.Locator("#getting-started-progress")).ToHaveTextAsync("0/7 完成");
+        await Assertions.Expect(page.Locator("#no-orders")).ToContainTextAsync("还没有订单");
+        await Assertions.Expect(page.Locator("#kpis")).ToHaveCountAsync(0);
+        await Chromium.Screenshot(page, "getting-started-new-company");
+
+        await page.ClickAsync("#start-link-Warehouse");
+        await page.WaitForURLAsync(_pages.BaseUrl + "/app/inventory/warehouses?new=warehouse");
+        await Assertions.Expect(page.Locator("#wh-code-hint")).ToContainTextAsync("只能包含字母、数字");
+        await page.FillAsync("#wh-code", "LS-01");
+        await page.FillAsync("#wh-name", "兰山仓");
+        await page.FillAsync("#wh-province", "山东省");
+        await page.FillAsync("#wh-city", "临沂市");
+        await page.FillAsync("#wh-address", "兰山区五金城 1 号");
+        await page.ClickAsync("#save-stock-form");
+        await Assertions.Expect(page.Locator("#stock-form")).ToHaveCountAsync(0);
+
+        await OpenUntil(page, "/app/inventory", "#stock-empty", "先添加商品");
+        await Assertions.Expect(page.Locator("#empty-new-sku")).ToBeVisibleAsync();
+        await _pages.Open(page, "/app/inventory/skus");
+        await Assertions.Expect(page.Locator("#new-sku")).ToHaveTextAsync("新建商品");
+        await OpenUntil(page, "/app", "#getting-started-progress", "1/7 完成");
+        await page.ClickAsync("#getting-started-hide");
+        await Assertions.Expect(page.Locator("#getting-started")).ToHaveCountAsync(0);
+        await _pages.Open(page, "/app");
+        await Assertions.Expect(page.Locator("#no-orders")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#getting-started")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Opens a page again until it shows <paramref name="text"/> (what it shows comes from the read model, which follows the grains).</summary>
+    private async Task OpenUntil(IPage page, string path, string selector, string text) =>
+        await Eventually.Until(async () =>
+        {
+            await _pages.Open(page, path);
+            try
+            {
+                await Assertions.Expect(page.Locator(selector).First).ToContainTextAsync(text, new() { Timeout = 2000 });
+                return true;
+            }
+            catch (PlaywrightException)
+            {
+                return false;
+            }
+        }, shown => shown, what: $"{path} shows {text}");
 
     /// <summary>A screenshot with the dialog's fade-in finished.</summary>
     private static Task DialogScreenshot(IPage page, string name) =>

@@ -64,6 +64,22 @@ public sealed class EditFormTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sku_form_refuses_a_barcode_another_sku_of_the_company_has_under_the_barcode_field()
+    {
+        var barcode = Unique.Barcode();
+        var holder = Unique.Code("SKU");
+        await _portal.Api.Post<SkuView>("/api/skus", new SkuBody(holder, "临沂煎饼 1kg", barcode, "袋", 12m, 1m, 0), HttpStatusCode.Created);
+        var code = await _portal.Api.CreateSku();
+        var form = _context.Render<SkuEditForm>(p => p.Add(c => c.TenantId, DemoTenant.Id).Add(c => c.Sku, Row(code)));
+
+        form.Find("#sku-edit-barcode").Change(barcode);
+        form.Find("#save-sku-edit").Click();
+
+        form.WaitForAssertion(() => Assert.Contains($"条码已被商品 {holder}（临沂煎饼 1kg）使用", form.Find("#error-barcode").TextContent));
+        Assert.Null((await _grains.Sku(DemoTenant.Id, code).Get())!.Profile.Barcode);
+    }
+
+    [Fact]
     public async Task The_warehouse_form_shows_chinese_field_errors_for_a_blank_name_and_priority_zero_and_saves_nothing()
     {
         var code = await _portal.Api.CreateWarehouse(priority: 700);

@@ -5,18 +5,20 @@ public sealed class SkuApiTests(PortalFactory portal)
 {
     private readonly OmsClient _api = portal.Api;
 
-    private static SkuBody Body(string code, string name = "沂蒙小米 2.5kg") => new(code, name, "6921837000107", "袋", 32.00m, 2.55m, 25);
+    // Each SKU its own barcode: a company's barcodes are unique.
+    private static SkuBody Body(string code, string name = "沂蒙小米 2.5kg") => new(code, name, Unique.Barcode(), "袋", 32.00m, 2.55m, 25);
 
     [Fact]
     public async Task A_created_sku_can_be_read_back_and_found_in_the_list()
     {
         var code = Unique.Code("SKU");
 
-        var response = await _api.Post("/api/skus", Body(code));
+        var body = Body(code);
+        var response = await _api.Post("/api/skus", body);
 
         var created = await OmsClient.Read<SkuView>(response, HttpStatusCode.Created);
         Assert.Equal($"/api/skus/{code}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new SkuProfileView(code, "沂蒙小米 2.5kg", "6921837000107", "袋", 32.00m, 2.55m, 25), created.Profile);
+        Assert.Equal(new SkuProfileView(code, "沂蒙小米 2.5kg", body.Barcode, "袋", 32.00m, 2.55m, 25), created.Profile);
         Assert.Equal(created.Profile, (await _api.Get<SkuView>($"/api/skus/{code}")).Profile);
         var listed = await Eventually.Until(() => _api.Get<PageView<SkuProfileView>>($"/api/skus?search={code}"), p => p.Total == 1);
         Assert.Equal(code, listed.Items.Single().Code);

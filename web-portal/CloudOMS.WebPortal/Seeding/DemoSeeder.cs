@@ -24,7 +24,9 @@ public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes
         if (await tenant.GetProfile() is not null) return;
         var started = clock.GetTimestamp();
         // If the process stops during these first seconds the demo is partial: delete the data folder to seed again.
-        await tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow()));
+        // With its invoice details, like a company that has finished setting up (no getting-started checklist).
+        await tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow(),
+            TaxId: "91371302MA3CL8K2XE", Address: "山东省临沂市兰山区临沂商城物流园 8 号"));
         // The demo shows everything and carries the load tests: the top plan, paid for a year.
         await using (var scope = scopes.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BillingService>().StartPaid(DemoTenant.Id, "enterprise", BillingCycle.Yearly, cancellationToken);

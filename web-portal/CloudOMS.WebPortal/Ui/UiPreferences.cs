@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace CloudOMS.WebPortal.Ui;
 
-/// <summary>What a user last chose on screen: language, page size, order filters (see <see cref="OrderFilter"/>), menu collapsed.</summary>
+/// <summary>
+/// What a user last chose on screen: language, page size, order filters (see <see cref="OrderFilter"/>), menu collapsed,
+/// and the companies ("tenant/user") whose getting-started checklist they hid.
+/// </summary>
 public sealed record Preferences(int PageSize = 20, string? Status = null, string? Channel = null, string? Search = null, bool MenuExpanded = true,
-    string? Warehouse = null, string? From = null, string? To = null, int? Period = null, string? Language = null);
+    string? Warehouse = null, string? From = null, string? To = null, int? Period = null, string? Language = null, IReadOnlyList<string>? StartHidden = null);
 
 /// <summary>
 /// Remembers <see cref="Preferences"/> in the browser's local storage, encrypted with the app's data
