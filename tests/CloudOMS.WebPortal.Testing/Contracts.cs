@@ -70,7 +70,8 @@ public sealed record StockMoveBody(string? SkuCode, string? Warehouse, int Quant
 public sealed record StockRowView(string SkuCode, string WarehouseCode, int OnHand, int Reserved, int Available, int SafetyStock);
 
 public sealed record StockMovementView(
-    string OperationId, string SkuCode, string WarehouseCode, string? ToWarehouseCode, string Kind, int Quantity, string? Reason, string? Actor, DateTimeOffset At);
+    string OperationId, string SkuCode, string WarehouseCode, string? ToWarehouseCode, string Kind, int Quantity, string? Reason, string? Actor, DateTimeOffset At,
+    string? OrderId = null, int OnHandChange = 0, int ReservedChange = 0);
 
 public sealed record StockDriftView(string SkuCode, string Warehouse, int Reserved, int Expected);
 

@@ -19,7 +19,10 @@ internal static class StateProjections
         switch (change.StateName)
         {
             case StorageNames.Order:
-                await Order(db, tenantId, id, change.Version, Read<OrderState>(change), ct);
+                var order = Read<OrderState>(change);
+                await Order(db, tenantId, id, change.Version, order, ct);
+                // Whatever the version: movements are added only when missing, so a replay fills in what came before them.
+                if (order is { Exists: true }) await OrderMovements(db, tenantId, order, ct);
                 break;
             case StorageNames.Sku:
                 await Sku(db, tenantId, id, change.Version, Read<SkuInventoryState>(change), ct);
@@ -153,6 +156,21 @@ internal static class StateProjections
                 Actor = op.Actor,
                 At = op.At,
             });
+    }
+
+    /// <summary>The order's reservation, shipment or release (<see cref="OrderStockMovements"/>), each recorded once.</summary>
+    private static async Task OrderMovements(ReadModelDbContext db, string tenantId, OrderState order, CancellationToken ct)
+    {
+        var moves = OrderStockMovements.Of(tenantId, order);
+        if (moves.Count == 0) return;
+        var (skus, ids) = (moves.Select(m => m.SkuCode).Distinct().ToList(), moves.Select(m => m.OperationId).ToList());
+        var known = (await db.StockMovements.IgnoreQueryFilters()
+                .Where(m => m.TenantId == tenantId && skus.Contains(m.SkuCode) && ids.Contains(m.OperationId))
+                .Select(m => new { m.SkuCode, m.OperationId }).ToListAsync(ct))
+            .Select(m => (m.SkuCode, m.OperationId))
+            .Concat(db.StockMovements.Local.Where(m => m.TenantId == tenantId).Select(m => (m.SkuCode, m.OperationId)))
+            .ToHashSet();
+        db.StockMovements.AddRange(moves.Where(m => !known.Contains((m.SkuCode, m.OperationId))));
     }
 
     private static async Task Warehouse(ReadModelDbContext db, string tenantId, string code, int version, WarehouseInfo? info, CancellationToken ct)

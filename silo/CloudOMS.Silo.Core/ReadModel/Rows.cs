@@ -63,6 +63,12 @@ public sealed class StockRow : ITenantRow
     public int SafetyStock { get; set; }
 }
 
+/// <summary>
+/// One change to a SKU's stock: a receipt, adjustment, transfer or safety-stock setting (<see cref="Kind"/> as
+/// <see cref="StockOpKind"/>, from the SKU grain), or an order's reservation, its release or its shipment (Reserve,
+/// Release, Commit, from the order, with <see cref="OrderId"/>). Over all of a SKU's movements the
+/// <see cref="OnHandChange"/>s add up to its on hand and the <see cref="ReservedChange"/>s to its reserved.
+/// </summary>
 public sealed class StockMovementRow : ITenantRow
 {
     public string TenantId { get; set; } = "";
@@ -71,10 +77,31 @@ public sealed class StockMovementRow : ITenantRow
     public string WarehouseCode { get; set; } = "";
     public string? ToWarehouseCode { get; set; }
     public string Kind { get; set; } = "";
+
+    /// <summary>As moved: positive, except an adjustment's, which is the signed change.</summary>
     public int Quantity { get; set; }
     public string? Reason { get; set; }
     public string? Actor { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The order whose stock this is, for its reservation, release and shipment.</summary>
+    public string? OrderId { get; set; }
+
+    /// <summary>What the movement did to the SKU's on hand over all warehouses (a transfer moves it between two).</summary>
+    public int OnHandChange => Kind switch
+    {
+        nameof(StockOpKind.Receive) or nameof(StockOpKind.Adjust) => Quantity,
+        nameof(StockOpKind.Commit) => -Quantity,
+        _ => 0,
+    };
+
+    /// <summary>What the movement did to the SKU's reserved quantity.</summary>
+    public int ReservedChange => Kind switch
+    {
+        nameof(StockOpKind.Reserve) => Quantity,
+        nameof(StockOpKind.Release) or nameof(StockOpKind.Commit) => -Quantity,
+        _ => 0,
+    };
 }
 
 public sealed class OrderRow : ITenantRow, IVersionedRow

@@ -62,7 +62,7 @@ internal sealed class TotalsDelta
             day.ProcessingMinutes += sign * minutes;
             if (minutes <= OnTimeMinutes) day.OnTime += sign;
         }
-        if (!IsSale(order.Status)) return;
+        if (!IsSale(order.Status, order.Warehouse)) return;
         Customer(order, WholeTenant).Orders += sign;
         if (order.Warehouse is { } warehouse) Customer(order, warehouse).Orders += sign;
     }

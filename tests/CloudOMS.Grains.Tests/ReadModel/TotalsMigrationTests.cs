@@ -51,6 +51,37 @@ public sealed class TotalsMigrationTests
         }
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_recounts_the_customers_sale_days_so_orders_awaiting_review_no_longer_count(StorageProvider provider)
+    {
+        await using var readModel = await TestReadModel.Create(provider);
+        await using (var db = readModel.Context())
+        {
+            db.Orders.AddRange(Enumerable.Range(0, 60).Select(Order));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = readModel.Context())
+        {
+            // Back to before the rule changed: the customers' days counted every order but cancelled, draft and rejected ones.
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_SalesOnceApproved", StringComparison.Ordinal)) - 1]);
+            var oldRule = await db.Orders.IgnoreQueryFilters().CountAsync(o => o.Status != "Cancelled" && o.Status != "Draft" && o.Status != "Rejected");
+            Assert.Equal(oldRule, await db.CustomerDays.IgnoreQueryFilters().Where(c => c.Scope == "").SumAsync(c => c.Orders));
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = readModel.Context())
+        {
+            await TotalsRecount.AssertMatchesRows(db);
+            var sales = (await db.Orders.IgnoreQueryFilters().ToListAsync()).Count(TotalsRecount.IsSale);
+            Assert.Equal(sales, await db.CustomerDays.IgnoreQueryFilters().Where(c => c.Scope == "").SumAsync(c => c.Orders));
+            Assert.True(await db.Orders.IgnoreQueryFilters().AnyAsync(o => o.Status == "PendingReview"), "some orders await review");
+        }
+    }
+
     private static OrderRow Order(int n)
     {
         var id = $"SO-{n}";

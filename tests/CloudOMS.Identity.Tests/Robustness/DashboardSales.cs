@@ -11,7 +11,8 @@ namespace CloudOMS.Identity.Tests.Robustness;
 public static class DashboardSales
 {
     private const int Days = 7;
-    private static readonly string[] NotSales = ["Cancelled", "Draft", "Rejected"];
+    // Sales are the orders approved (stock reserved) or later, and held orders that were approved (have a warehouse).
+    private static readonly string[] SaleStatuses = ["Approved", "Picking", "Shipped", "Delivered", "Completed", "AfterSale"];
 
     /// <summary>Null when they agree, else what each said.</summary>
     public static async Task<string?> Disagreement(FuzzCompany company)
@@ -27,6 +28,9 @@ public static class DashboardSales
         }
     }
 
+    private static bool IsSale(JsonElement order) => order.GetProperty("status").GetString() is { } status
+        && (SaleStatuses.Contains(status) || (status == "OnHold" && order.GetProperty("warehouse").ValueKind == JsonValueKind.String));
+
     private static async Task<decimal> Sales(FuzzCompany company) =>
         (await company.Api.Get<JsonElement>($"/api/reports/dashboard?days={Days}")).GetProperty("kpis").GetProperty("sales").GetDecimal();
 
@@ -39,7 +43,7 @@ public static class DashboardSales
         {
             var list = await company.Api.Get<JsonElement>($"/api/orders?{range}&pageSize=200&page={page}");
             var items = list.GetProperty("items").EnumerateArray().ToList();
-            foreach (var order in items.Where(o => !NotSales.Contains(o.GetProperty("status").GetString())))
+            foreach (var order in items.Where(IsSale))
                 (count, total) = (count + 1, total + order.GetProperty("total").GetDecimal());
             if (items.Count < 200 || page * 200 >= list.GetProperty("total").GetInt32()) return (count, total);
         }

@@ -150,6 +150,31 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
             }
         }, shown => shown, what: $"{path} shows {text}");
 
+    [Fact]
+    public async Task The_sku_page_explains_goods_gone_to_an_order_and_links_the_order()
+    {
+        var code = await _api.CreateSku();
+        await _api.Receive(code, OmsClient.MainWarehouse, 100);
+        var order = await _api.CreateOrder(NewOrder.For(NewOrder.Line(code, 6)));
+        await _api.Act(order.OrderId, "approve");
+        await _api.Act(order.OrderId, "ship", new { carrier = "ZTO", trackingNo = Unique.TrackingNo() });
+        await _api.ReadModelCaughtUp();
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
+
+        await _pages.Open(page, $"/app/inventory/skus/{code}");
+        var rows = page.Locator("#movements-grid .rz-data-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("订单出库");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("-6");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("订单预占");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("+100");
+        await Chromium.Screenshot(page, "inventory-sku-order-movements");
+
+        await rows.Nth(0).Locator(".movement-order").ClickAsync();
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("已发货");
+        Assert.EndsWith($"/app/orders/{order.OrderId}", page.Url);
+    }
+
     /// <summary>A screenshot with the dialog's fade-in finished.</summary>
     private static Task DialogScreenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotDirectory, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });

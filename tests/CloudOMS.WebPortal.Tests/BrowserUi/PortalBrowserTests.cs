@@ -13,17 +13,18 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     {
         var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
         Assert.Equal("临沂示例商贸", await page.Locator("#company").InnerTextAsync());
-        var orders = page.Locator("#kpi-orders .value");
-        await orders.WaitForAsync();
+        // A new order awaits review: it shows in 待审核, apart from the sales and their order count.
+        var pending = page.Locator("#kpi-pending .value");
+        await pending.WaitForAsync();
         // Charts draw once the browser has measured them.
         await page.Locator(".rz-chart .rz-tick-text").First.WaitForAsync();
         await Chromium.Screenshot(page, "dashboard");
 
-        var before = int.Parse(await orders.InnerTextAsync());
+        var before = int.Parse((await pending.InnerTextAsync()).Split(' ')[0]);
         // A marker in the page's JavaScript state would be gone after a reload.
         await page.EvaluateAsync("window.cloudomsMarker = 42");
         var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For(NewOrder.Line("LY-0001", 1)), HttpStatusCode.Created);
-        await Assertions.Expect(orders).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 15_000 });
+        await Assertions.Expect(pending).ToContainTextAsync($"{before + 1} 单 / ¥", new() { Timeout = 15_000 });
         Assert.Equal(42, await page.EvaluateAsync<int>("window.cloudomsMarker"));
 
         foreach (var (path, grid, name) in new[] { ("/app/orders", "#orders-grid", "orders"), ("/app/inventory", "#stock-grid", "inventory"),

@@ -19,7 +19,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         await using var db = Db();
         await db.Database.EnsureCreatedAsync();
         // Today: a sale shipped after 2 h and a cancelled order; yesterday: a sale by the same phone shipped after 30 h
-        // and a pending sale from another phone; 10 days ago: outside a 7-day window; another tenant's order never counts.
+        // and an order awaiting review (not a sale) from another phone; 10 days ago: outside a 7-day window; another tenant's order never counts.
         db.Orders.AddRange(
             Order("t1", "A", "Shipped", "taobao", "13900000001", 100m, Now.AddHours(-3), Now.AddHours(-1), ("S1", 2), ("S2", 1)),
             Order("t1", "B", "Delivered", "jd", "13900000001", 50m, Now.AddHours(-31), Now.AddHours(-1), ("S1", 1)),
@@ -47,21 +47,22 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         await using var db = Db();
         var data = await DashboardQueries.Load(db, 7, Now, scope: null);
 
-        // Sales: A 100 + B 50 + D 30 (C is cancelled, E is older, F is another tenant's).
-        Assert.Equal(180m, data.Kpis.Sales);
-        Assert.Equal(3, data.Kpis.Orders);
-        Assert.Equal(60m, data.Kpis.AverageOrder);
-        Assert.Equal(100.0, data.Kpis.Fulfilment); // A and B fulfilled out of the two past review
-        Assert.Equal(50.0, data.Kpis.Repeat);      // 1 of the 2 buying customers bought twice
+        // Sales: A 100 + B 50 (C is cancelled, D awaits review, E is older, F is another tenant's).
+        Assert.Equal(150m, data.Kpis.Sales);
+        Assert.Equal(2, data.Kpis.Orders);
+        Assert.Equal(75m, data.Kpis.AverageOrder);
+        Assert.Equal((1, 30m), (data.Kpis.Pending, data.Kpis.PendingAmount)); // D, apart from sales
+        Assert.Equal(100.0, data.Kpis.Fulfilment); // A and B fulfilled out of the two sales
+        Assert.Equal(100.0, data.Kpis.Repeat);     // the one buying customer bought twice
         Assert.Equal(16.0, data.Kpis.ProcessingHours); // (2 h + 30 h) / 2
         Assert.Equal(50.0, data.Kpis.OnTime);      // A within 24 h, B not
-        Assert.Equal(0.35, data.Kpis.Turnover);    // 7 units sold / 20 on hand
+        Assert.Equal(0.2, data.Kpis.Turnover);     // 4 units sold / 20 on hand
 
         Assert.Equal(7, data.DailySales.Count);
         Assert.Equal(100m, data.DailySales[^1].Value);
-        Assert.Equal(80m, data.DailySales[^2].Value);
-        Assert.Equal([new ChartPoint("jd", 80m), new ChartPoint("taobao", 100m)], data.Channels.OrderBy(c => c.Label));
-        Assert.Equal([new ChartPoint("S2 name", 4m), new ChartPoint("S1 name", 3m)], data.TopSkus);
+        Assert.Equal(50m, data.DailySales[^2].Value);
+        Assert.Equal([new ChartPoint("jd", 50m), new ChartPoint("taobao", 100m)], data.Channels.OrderBy(c => c.Label));
+        Assert.Equal([new ChartPoint("S1 name", 3m), new ChartPoint("S2 name", 1m)], data.TopSkus);
         Assert.Equal([new ChartPoint("滞销品", 8m)], data.SlowSkus);
         Assert.Equal(4, data.ByStatus.Sum(s => (int)s.Value)); // the cancelled order shows in the status chart
         Assert.Equal(["S4"], data.LowStock.Select(s => s.SkuCode));
@@ -78,6 +79,26 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         var elsewhere = await DashboardQueries.Load(db, 7, Now, scope: new HashSet<string> { "W9" });
         Assert.Equal(0m, elsewhere.Kpis.Sales);
         Assert.Empty(elsewhere.LowStock);
+    }
+
+    [Fact]
+    public async Task A_held_order_is_a_sale_when_it_was_approved_before_the_hold_and_not_when_it_was_held_in_review()
+    {
+        await using (var db = Db())
+        {
+            // G was approved (its stock reserved, its warehouse given), then held; H was held while awaiting review.
+            var unapproved = Order("t1", "H", "OnHold", "jd", "13900000006", 60m, Now.AddHours(-1), null, ("S2", 6));
+            unapproved.Warehouse = null;
+            unapproved.StampLines();
+            db.Orders.AddRange(Order("t1", "G", "OnHold", "jd", "13900000005", 40m, Now.AddHours(-1), null, ("S4", 5)), unapproved);
+            await db.SaveChangesAsync();
+        }
+        await using var read = Db();
+        var data = await DashboardQueries.Load(read, 7, Now, scope: null);
+
+        Assert.Equal((190m, 3L), (data.Kpis.Sales, data.Kpis.Orders)); // A, B and G
+        Assert.Equal([new ChartPoint("滞销品", 5m), new ChartPoint("S1 name", 3m), new ChartPoint("S2 name", 1m)], data.TopSkus);
+        Assert.Equal((1, 30m), (data.Kpis.Pending, data.Kpis.PendingAmount)); // D; H is on hold, not awaiting review
     }
 
     private static OrderRow Order(string tenant, string id, string status, string channel, string phone, decimal total,

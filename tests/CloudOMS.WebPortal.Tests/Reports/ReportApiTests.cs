@@ -14,21 +14,66 @@ public sealed class ReportApiTests(PortalFactory portal)
         return (kpis.GetProperty("orders").GetInt32(), kpis.GetProperty("sales").GetDecimal());
     }
 
-    [Fact]
-    public async Task The_dashboard_counts_an_order_created_through_the_api()
+    /// <summary>Today's sales, the orders awaiting review, and the top sellers' names, once the read model has every write.</summary>
+    private async Task<Figures> Now()
     {
         await _api.ReadModelCaughtUp();
-        var before = await Today();
+        var data = await _api.Get<JsonElement>("/api/reports/dashboard?days=1");
+        var kpis = data.GetProperty("kpis");
+        return new Figures(kpis.GetProperty("orders").GetInt32(), kpis.GetProperty("sales").GetDecimal(),
+            kpis.GetProperty("pending").GetInt32(), kpis.GetProperty("pendingAmount").GetDecimal(),
+            [.. data.GetProperty("topSkus").EnumerateArray().Select(p => p.GetProperty("label").GetString()!)]);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_an_order_awaiting_review_apart_and_as_a_sale_once_approved()
+    {
         var sku = await _api.CreateSku(price: 25m);
         await _api.Receive(sku, OmsClient.MainWarehouse, 10);
+        var before = await Now();
 
-        await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 2, 25m)));
+        var order = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 2, 25m)));
+        var pending = await Now();
+        Assert.Equal((before.Orders, before.Sales), (pending.Orders, pending.Sales));
+        Assert.Equal((before.Pending + 1, before.PendingAmount + 50m), (pending.Pending, pending.PendingAmount));
 
+        await _api.Act(order.OrderId, "approve");
         var after = await Eventually.Until(Today, t => t.Orders == before.Orders + 1);
         Assert.Equal(before.Sales + 50m, after.Sales);
         var week = await _api.Get<JsonElement>("/api/reports/dashboard");
         Assert.Equal(7, week.GetProperty("dailySales").GetArrayLength());
         Assert.True(week.GetProperty("kpis").GetProperty("orders").GetInt32() >= after.Orders);
+    }
+
+    [Fact]
+    public async Task An_order_refused_for_short_stock_is_pending_not_sales_until_approved_and_drops_out_when_cancelled()
+    {
+        // The case: more ordered than available (there 50 and 17). 900,000 units so the SKU would top any list it entered.
+        var sku = await _api.CreateSku(price: 0.01m);
+        var name = $"测试商品 {sku}";
+        await _api.Receive(sku, OmsClient.MainWarehouse, 17);
+        var before = await Now();
+
+        var order = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 900_000, 0.01m)));
+        await OmsClient.Problem(await _api.Post($"/api/orders/{order.OrderId}/approve"), HttpStatusCode.Conflict);
+        Assert.Equal("PendingReview", (await _api.Order(order.OrderId)).Status);
+        var refused = await Now();
+        Assert.Equal((before.Orders, before.Sales), (refused.Orders, refused.Sales));
+        Assert.Equal((before.Pending + 1, before.PendingAmount + 9_000m), (refused.Pending, refused.PendingAmount));
+        Assert.DoesNotContain(name, refused.TopSkus);
+
+        for (var received = 17; received < 900_000; received += 300_000)
+            await _api.Receive(sku, OmsClient.MainWarehouse, Math.Min(300_000, 900_000 - received));
+        await _api.Act(order.OrderId, "approve");
+        var approved = await Now();
+        Assert.Equal((before.Orders + 1, before.Sales + 9_000m), (approved.Orders, approved.Sales));
+        Assert.Equal((before.Pending, before.PendingAmount), (approved.Pending, approved.PendingAmount));
+        Assert.Equal(name, approved.TopSkus[0]);
+
+        await _api.Act(order.OrderId, "cancel", new { reason = "客户取消" });
+        var cancelled = await Now();
+        Assert.Equal((before.Orders, before.Sales, before.Pending), (cancelled.Orders, cancelled.Sales, cancelled.Pending));
+        Assert.DoesNotContain(name, cancelled.TopSkus);
     }
 
     [Theory]
@@ -39,4 +84,6 @@ public sealed class ReportApiTests(PortalFactory portal)
         var problem = await OmsClient.FieldError(await _api.Get($"/api/reports/dashboard?days={days}"), "days");
         Assert.Contains("90", problem.Errors!["days"][0]);
     }
+
+    private sealed record Figures(int Orders, decimal Sales, int Pending, decimal PendingAmount, IReadOnlyList<string> TopSkus);
 }
