@@ -117,4 +117,43 @@ public sealed class PhoneLayoutTests(PortalFactory portal, Chromium chromium, IT
         await page.WaitForURLAsync(_pages.BaseUrl + "/app/finance");
         await Assertions.Expect(page.Locator("#sign-out")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task The_new_order_form_takes_the_platform_order_number_remark_freight_and_discount_and_the_order_shows_its_totals()
+    {
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn", new ViewportSize { Width = 390, Height = 844 });
+        await _pages.Open(page, "/app/orders/new");
+        var external = "TB" + Unique.Phone();
+        await page.FillAsync("#order-external-no", external);
+        await page.FillAsync("#order-customer", "孙丽");
+        await page.FillAsync("#order-phone", Unique.Phone());
+        await page.FillAsync("#order-province", "山东省");
+        await page.FillAsync("#order-city", "临沂市");
+        await page.FillAsync("#order-address", "罗庄区沂河路 9 号");
+        await page.FillAsync("#line-0-sku", "LY-0004");
+        await page.FillAsync("#line-0-quantity input", "2");
+        // The SKU's stock and price come in first (its price fills the line); the owner's price replaces it.
+        await Assertions.Expect(page.Locator("#line-0-available")).Not.ToContainTextAsync("—");
+        await page.FillAsync("#line-0-price input", "50");
+        await page.FillAsync("#order-freight input", "8");
+        await page.FillAsync("#order-discount input", "150");
+        await page.FillAsync("#order-note", "周六前送到");
+        await page.ClickAsync("#save-order");
+        // A discount above the goods (2 x 50) is refused before anything is saved.
+        await Assertions.Expect(page.Locator("#save-order")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("也不能超过商品金额")).ToBeVisibleAsync();
+
+        await page.FillAsync("#order-discount input", "15.5");
+        await page.ClickAsync("#save-order");
+        await Assertions.Expect(page.Locator("#order-totals")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#total-goods")).ToHaveTextAsync("¥100.00");
+        await Assertions.Expect(page.Locator("#total-discount")).ToHaveTextAsync("-¥15.50");
+        await Assertions.Expect(page.Locator("#total-freight")).ToHaveTextAsync("¥8.00");
+        await Assertions.Expect(page.Locator("#total-order")).ToHaveTextAsync("¥92.50");
+        await Assertions.Expect(page.Locator("#order-external-no")).ToContainTextAsync(external);
+        await Assertions.Expect(page.Locator("#order-note")).ToContainTextAsync("周六前送到");
+        // Not yet approved: the warehouse is chosen on approval, and the page says so.
+        await Assertions.Expect(page.Locator("#order-warehouse")).ToHaveTextAsync("审核后分配");
+        await Chromium.Screenshot(page, "layout-390x844-order-totals");
+    }
 }
