@@ -10,9 +10,23 @@ public static class OrderDiscount
 {
     public static IReadOnlyList<NewOrderLine> Spread(IReadOnlyList<NewOrderLine> lines, decimal discount)
     {
+        if (discount <= 0) return lines;
+        try
+        {
+            return Share(lines, discount);
+        }
+        catch (OverflowException)
+        {
+            // Prices beyond any order's bounds: the lines go to validation as they came, which names the price.
+            return lines;
+        }
+    }
+
+    private static IReadOnlyList<NewOrderLine> Share(IReadOnlyList<NewOrderLine> lines, decimal discount)
+    {
         var amounts = lines.Select(l => Math.Max(0, l.Quantity * l.UnitPrice - l.Discount)).ToArray();
         var goods = amounts.Sum();
-        if (discount <= 0 || goods <= 0) return lines;
+        if (goods <= 0) return lines;
         var shares = amounts.Select(a => Math.Min(a, Math.Floor(discount * a / goods * 100) / 100)).ToArray();
         var left = Math.Min(discount, goods) - shares.Sum();
         // The cents rounding left over go to the lines with room, first to last.
