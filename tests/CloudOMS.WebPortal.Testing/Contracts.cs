@@ -14,7 +14,8 @@ public sealed record OrderBody(
     IReadOnlyList<LineBody>? Lines,
     decimal ShippingFee = 0,
     string? Note = null,
-    bool Draft = false);
+    bool Draft = false,
+    decimal Discount = 0);
 
 public sealed record OrderView(
     string OrderId,

@@ -86,7 +86,7 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(0, await page.Locator("#client-secret").CountAsync());
         await _pages.Open(page, "/app/settings/audit");
-        await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("api-client.created");
+        await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("创建接口凭据");
     }
 
     [Fact]

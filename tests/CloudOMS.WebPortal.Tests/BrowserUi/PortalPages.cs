@@ -18,9 +18,12 @@ public sealed class PortalPages(PortalFactory portal, Chromium chromium)
     public static Task Confirm(IPage page) =>
         page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
 
-    public async Task<IPage> SignedIn(string email, string password = "Demo@2026")
+    public Task<IPage> SignedIn(string email, string password = "Demo@2026") => SignedIn(email, new ViewportSize { Width = 1366, Height = 900 }, password);
+
+    /// <summary>Signed in, in a browser window of <paramref name="viewport"/> (a phone is 390x844).</summary>
+    public async Task<IPage> SignedIn(string email, ViewportSize viewport, string password = "Demo@2026")
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/app");
         await page.FillAsync("#email", email);

@@ -66,7 +66,7 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
         await Assertions.Expect(page.Locator("#company-tax-id")).ToHaveValueAsync("91371302MA3CL8K2XE");
         await Assertions.Expect(page.Locator("#company-bank-account")).ToHaveValueAsync("6230 1234 5678");
         await _pages.Open(page, "/app/settings/audit");
-        await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("tenant.profile-changed");
+        await Assertions.Expect(page.Locator("#audit-grid")).ToContainTextAsync("修改企业信息");
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class OrderInputTests(PortalFactory portal)
         "negative unit price" => Valid() with { Lines = [NewOrder.Line(SeededSku, 1, -1m)] },
         "discount above the line amount" => Valid() with { Lines = [NewOrder.Line(SeededSku, 2, 10m, 20.01m)] },
         "external number with a space" => Valid() with { Channel = "jd", ExternalOrderNo = "JD 123" },
+        "negative freight" => Valid() with { ShippingFee = -1m },
+        "order discount above the goods" => Valid() with { Discount = 45.01m },
+        "negative order discount" => Valid() with { Discount = -1m },
         _ => throw new ArgumentOutOfRangeException(nameof(flaw), flaw, null),
     };
 
@@ -43,11 +46,31 @@ public sealed class OrderInputTests(PortalFactory portal)
     [InlineData("negative unit price", "lines[0].unitPrice")]
     [InlineData("discount above the line amount", "lines[0].discount")]
     [InlineData("external number with a space", "externalOrderNo")]
+    [InlineData("negative freight", "shippingFee")]
+    [InlineData("order discount above the goods", "discount")]
+    [InlineData("negative order discount", "discount")]
     public async Task Create_refuses_bad_input_with_400_naming_the_field(string flaw, string field)
     {
         var response = await _api.Post("/api/orders", Broken(flaw));
 
         await OmsClient.FieldError(response, field);
+    }
+
+    [Fact]
+    public async Task An_order_discount_is_kept_on_the_lines_and_lowers_the_total_with_the_freight_added()
+    {
+        var body = NewOrder.For(NewOrder.Line(SeededSku, 2, 30m), NewOrder.Line("LY-0002", 1, 10m)) with
+        {
+            Channel = "taobao", ExternalOrderNo = "TB" + Unique.Phone(), ShippingFee = 6m, Discount = 7m, Note = "周六前送到",
+        };
+
+        var order = await _api.CreateOrder(body);
+
+        // 7 over goods of 60 and 10: 6 and 1.
+        Assert.Equal([6m, 1m], order.Lines.Select(l => l.Discount));
+        Assert.Equal(69m, order.Total); // 70 goods - 7 discount + 6 freight
+        Assert.Equal(6m, order.ShippingFee);
+        Assert.Equal(body.ExternalOrderNo, order.ExternalOrderNo);
     }
 
     [Fact]

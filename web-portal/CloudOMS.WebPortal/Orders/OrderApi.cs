@@ -62,6 +62,7 @@ public static class OrderApi
         IdempotencyKeys.Check(keyErrors, IdempotencyKeys.Header, key);
         if (keyErrors.Any) return ApiProblems.Invalid(keyErrors);
         var errors = await intake.Validate(c.Tenant.Required, command);
+        if (!errors.Any && !input.DiscountFits()) errors.Add("discount", Msg.Of("OrderApi.DiscountAboveGoods"));
         if (errors.Any) return ApiProblems.Invalid(errors);
         var result = await intake.Create(c.Tenant.Required, command, key, key is null ? null : IdempotencyKeys.Fingerprint("orders.create", input));
         var dto = OrderDto.From(result.Order);

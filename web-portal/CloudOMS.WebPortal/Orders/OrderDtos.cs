@@ -13,8 +13,13 @@ public sealed record OrderInput(
     IReadOnlyList<OrderLineInput>? Lines,
     decimal ShippingFee = 0,
     string? Note = null,
-    bool Draft = false)
+    bool Draft = false,
+    decimal Discount = 0)
 {
+    /// <summary>The order discount is not below zero nor above the goods (after the lines' own discounts); asked of valid lines.</summary>
+    public bool DiscountFits() =>
+        Discount >= 0 && Discount <= (Lines ?? []).Sum(l => l is null ? 0 : l.Quantity * l.UnitPrice - l.Discount);
+
     public NewOrder ToCommand(string actor) => new(
         Channel ?? "",
         ExternalOrderNo?.Trim(),
@@ -26,7 +31,8 @@ public sealed record OrderInput(
             City = Customer?.City?.Trim() ?? "",
             Address = Customer?.Address?.Trim() ?? "",
         },
-        [.. (Lines ?? []).Select(l => new NewOrderLine(l?.SkuCode?.Trim() ?? "", l?.Quantity ?? 0, l?.UnitPrice ?? 0, l?.Discount ?? 0))],
+        // An order discount (a shop coupon) is kept on the lines, spread by their amounts.
+        OrderDiscount.Spread([.. (Lines ?? []).Select(l => new NewOrderLine(l?.SkuCode?.Trim() ?? "", l?.Quantity ?? 0, l?.UnitPrice ?? 0, l?.Discount ?? 0))], Discount),
         ShippingFee,
         string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         Draft,

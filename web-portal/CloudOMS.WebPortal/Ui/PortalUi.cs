@@ -1,6 +1,7 @@
 using CloudOMS.WebPortal.Components;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Portal;
+using CloudOMS.WebPortal.Reports;
 using CloudOMS.WebPortal.Settings;
 using Radzen;
 
@@ -27,6 +28,7 @@ public static class PortalUi
     {
         app.MapCultureSwitch();
         app.MapOrderExport();
+        app.MapFinanceExport();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
