@@ -7,7 +7,6 @@ using CloudOMS.WebPortal.Portal;
 using CloudOMS.WebPortal.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CloudOMS.WebPortal.Orders;
 
@@ -36,7 +35,7 @@ public static class OrderExport
         await using var db = await readModel.CreateDbContextAsync();
         db.TenantId = grant.TenantId;
         var rows = await query.All(db, grant.Warehouses, MaxRows);
-        var sheet = rows.Select(o => new Dictionary<string, object?>
+        return await Workbooks.File(rows.Select(o => new Dictionary<string, object?>
         {
             [T["Col.OrderNo"]] = o.OrderId,
             [T["Col.Status"]] = T["Status." + o.Status].Value,
@@ -50,10 +49,6 @@ public static class OrderExport
             [T["Col.Total"]] = o.Total,
             [T["Col.Paid"]] = o.Paid,
             [T["Col.Created"]] = ChinaTime.Minute(o.CreatedAt),
-        });
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet);
-        stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"orders-{ChinaTime.Format(clock.GetUtcNow(), "yyyyMMdd-HHmm")}.xlsx");
+        }), "orders", clock.GetUtcNow());
     }
 }

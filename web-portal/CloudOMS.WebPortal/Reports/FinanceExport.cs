@@ -5,7 +5,6 @@ using CloudOMS.WebPortal.Portal;
 using CloudOMS.WebPortal.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CloudOMS.WebPortal.Reports;
 
@@ -30,10 +29,7 @@ public static class FinanceExport
         var rows = await FinanceQuery.Outstanding(db, days ?? 0, clock.GetUtcNow(), grant.Warehouses);
         var sheet = rows.Select(o => Row(T, o.OrderId, o.CustomerName, o.Total, o.Paid, ChinaTime.Minute(o.CreatedAt))).ToList();
         sheet.Add(Row(T, T["Finance.Totals"].Value, "", rows.Sum(o => o.Total), rows.Sum(o => o.Paid), ""));
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet);
-        stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"finance-{ChinaTime.Format(clock.GetUtcNow(), "yyyyMMdd-HHmm")}.xlsx");
+        return await Workbooks.File(sheet, "finance", clock.GetUtcNow());
     }
 
     private static Dictionary<string, object?> Row(IStringLocalizer<UiText> T, string orderNo, string customer, decimal total, decimal paid, string created) => new()
