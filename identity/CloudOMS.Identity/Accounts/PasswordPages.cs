@@ -46,7 +46,7 @@ public static class PasswordPages
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
         {
             var code = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
+            var link = links.EmailConfirmation(user.Id, code);
             await mail.Send(user.Email!, Msg.Get("SignupService.ConfirmEmail"), $"""<p>{Msg.Get("SignupService.ConfirmLink")} <a href="{E(link)}">{E(link)}</a></p>""");
         }
         // The same answer for an unknown, a confirmed and an unconfirmed address: the page reveals no accounts.

@@ -22,6 +22,10 @@ public sealed class PublicUrls(IOptions<CloudOmsIdentityOptions> options, IServi
     /// <summary>An absolute link to <paramref name="pathAndQuery"/> (already escaped) on this deployment.</summary>
     public string Link(string pathAndQuery) => Base + "/" + pathAndQuery.TrimStart('/');
 
+    /// <summary>The link in a confirmation mail: it confirms <paramref name="userId"/>'s email with the token <paramref name="code"/>.</summary>
+    public string EmailConfirmation(string userId, string code) =>
+        Link($"/account/confirm?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}");
+
     private string Resolve()
     {
         if (options.Value.PublicBaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');

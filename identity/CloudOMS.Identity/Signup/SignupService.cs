@@ -81,7 +81,7 @@ public sealed partial class SignupService(
         await transaction.CommitAsync(cancellationToken);
 
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
+        var link = links.EmailConfirmation(user.Id, code);
         await mail.Send(email, Msg.Get("SignupService.ConfirmEmail"),
             $"""<p>{Msg.Get("SignupService.WelcomeBody", E(user.DisplayName), E(input.CompanyName))}</p><p>{Msg.Get("SignupService.ConfirmLink")} <a href="{E(link)}">{E(link)}</a></p>""",
             cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class SignupService(
     {
         // About the cost of creating the user's password hash, so the answer does not come noticeably sooner.
         users.PasswordHasher.HashPassword(user, input.Password!);
-        var confirm = user.EmailConfirmed ? "" : $"""<p>{Msg.Get("SignupService.NotConfirmedYet")} <a href="{E(Link(user, await users.GenerateEmailConfirmationTokenAsync(user)))}">{E(links.Link("/account/confirm"))}</a></p>""";
+        var confirm = user.EmailConfirmed ? "" : $"""<p>{Msg.Get("SignupService.NotConfirmedYet")} <a href="{E(links.EmailConfirmation(user.Id, await users.GenerateEmailConfirmationTokenAsync(user)))}">{E(links.Link("/account/confirm"))}</a></p>""";
         await mail.Send(user.Email!, Msg.Get("SignupService.AccountEmailExists"),
             $"""<p>{Msg.Get("SignupService.EmailRegisteredBody", E(input.CompanyName))}</p>"""
             + $"""<p>{Msg.Get("SignupService.SignInLink")} <a href="{E(links.Link("/account/login"))}">{E(links.Link("/account/login"))}</a></p>"""
@@ -107,8 +107,6 @@ public sealed partial class SignupService(
         await audit.WriteForUser(user, "signup.email-registered", input.Slug?.Trim());
         return new(new SignupResult(input.Slug!.Trim(), Guid.NewGuid().ToString(), "Trial"), []);
     }
-
-    private string Link(OmsUser user, string code) => links.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(code)}");
 
     private async Task<Dictionary<string, string[]>> Validate(SignupInput input, CancellationToken cancellationToken)
     {
