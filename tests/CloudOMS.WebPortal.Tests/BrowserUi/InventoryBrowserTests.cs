@@ -45,19 +45,22 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
     [Fact]
     public async Task A_sku_deactivated_in_the_portal_leaves_the_new_order_form_and_the_api_refuses_orders_for_it_until_reactivated()
     {
-        var code = await _api.CreateSku();
+        // Two SKUs share a word: the one still active shows that the picker has answered when the other is missing.
+        var word = "停用测试" + Guid.NewGuid().ToString("N")[..6];
+        var (code, sibling) = (Unique.Code("SKU"), Unique.Code("SKU"));
+        await _api.Post<SkuView>("/api/skus", new SkuBody(code, $"{word} 甲", null, "个", 10m, 0.5m, 0), HttpStatusCode.Created);
+        await _api.Post<SkuView>("/api/skus", new SkuBody(sibling, $"{word} 乙", null, "个", 10m, 0.5m, 0), HttpStatusCode.Created);
         await _api.Receive(code, OmsClient.MainWarehouse, 5);
-        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}"), p => p.Total == 1);
+        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={word}"), p => p.Total == 2);
         var page = await _pages.SignedIn("admin@demo.cloudoms.cn");
-        var offered = page.Locator($"#sku-options option[value='{code}']");
-        await _pages.Open(page, "/app/orders/new");
+        var offered = page.Locator($"#line-0-sku-option-{code}");
+        await OfferedFor(page, word, sibling);
         await Assertions.Expect(offered).ToHaveCountAsync(1);
 
         await SetActive(page, code, active: false);
         await OmsClient.FieldError(await _api.Post("/api/orders", NewOrder.For(NewOrder.Line(code, 1))), "lines[0].skuCode");
         await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}&active=false"), p => p.Total == 1);
-        await _pages.Open(page, "/app/orders/new");
-        await page.Locator("#sku-options option").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await OfferedFor(page, word, sibling);
         await Assertions.Expect(offered).ToHaveCountAsync(0);
         await page.FillAsync("#line-0-sku", code);
         await page.PressAsync("#line-0-sku", "Tab");
@@ -66,8 +69,16 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
         await SetActive(page, code, active: true);
         Assert.Equal("PendingReview", (await _api.CreateOrder(NewOrder.For(NewOrder.Line(code, 1)))).Status);
         await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={code}&active=true"), p => p.Total == 1);
-        await _pages.Open(page, "/app/orders/new");
+        await OfferedFor(page, word, sibling);
         await Assertions.Expect(offered).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Opens the new-order form and types <paramref name="word"/> as the line's SKU, until <paramref name="sibling"/> is offered.</summary>
+    private async Task OfferedFor(IPage page, string word, string sibling)
+    {
+        await _pages.Open(page, "/app/orders/new");
+        await page.FillAsync("#line-0-sku", word);
+        await Assertions.Expect(page.Locator($"#line-0-sku-option-{sibling}")).ToBeVisibleAsync();
     }
 
     [Fact]

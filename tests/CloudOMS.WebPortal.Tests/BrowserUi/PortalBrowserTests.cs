@@ -40,6 +40,45 @@ public sealed class PortalBrowserTests(PortalFactory portal, Chromium chromium) 
     }
 
     [Fact]
+    public async Task On_a_phone_a_clerk_picks_an_earlier_customer_and_a_sku_by_barcode_and_the_pending_figure_opens_the_orders_awaiting_review()
+    {
+        var api = portal.Api;
+        var (code, barcode, name) = (Unique.Code("PICK"), Unique.Barcode(), "周" + Guid.NewGuid().ToString("N")[..6]);
+        await api.Post<SkuView>("/api/skus", new SkuBody(code, "沂蒙煎饼 2斤装", barcode, "袋", 24m, 1m, 0), HttpStatusCode.Created);
+        await api.Receive(code, OmsClient.MainWarehouse, 6);
+        var earlier = new CustomerBody(name, Unique.Phone(), "山东省", "临沂市", "兰山区解放路 12 号");
+        await api.CreateOrder(new OrderBody("manual", null, earlier, [NewOrder.Line("LY-0001", 1)]));
+        await api.ReadModelCaughtUp();
+        var page = await _pages.SignedIn("admin@demo.cloudoms.cn", new ViewportSize { Width = 390, Height = 844 });
+        await _pages.Open(page, "/app/orders/new");
+
+        await page.FillAsync("#order-customer", name[..4]);
+        await Assertions.Expect(page.Locator("#order-customer-option-0")).ToContainTextAsync(earlier.Phone!);
+        await page.ClickAsync("#order-customer-option-0");
+        await Assertions.Expect(page.Locator("#order-phone")).ToHaveValueAsync(earlier.Phone!);
+        await Assertions.Expect(page.Locator("#order-address")).ToHaveValueAsync("兰山区解放路 12 号");
+        await page.FillAsync("#line-0-sku", barcode[4..]);
+        await page.ClickAsync($"#line-0-sku-option-{code}");
+        await Assertions.Expect(page.Locator("#line-0-sku-chosen")).ToContainTextAsync("沂蒙煎饼 2斤装");
+        await Assertions.Expect(page.Locator("#line-0-available")).ToContainTextAsync("6");
+        await Chromium.Screenshot(page, "order-new-pickers-390x844");
+        await page.ClickAsync("#save-order");
+        await Assertions.Expect(page.Locator("#order-totals")).ToBeVisibleAsync();
+        var saved = await api.Order(page.Url.Split('/')[^1]);
+        Assert.Equal(earlier, saved.Customer);
+        Assert.Equal((code, 24m), (Assert.Single(saved.Lines).SkuCode, saved.Lines[0].UnitPrice));
+
+        await _pages.Open(page, "/app");
+        await page.ClickAsync("#kpi-pending-link");
+        await page.WaitForURLAsync(BaseUrl + "/app/orders?status=PendingReview&period=7");
+        await Assertions.Expect(page.Locator("#orders-grid")).ToContainTextAsync(saved.OrderId);
+        await Assertions.Expect(page.Locator("#order-status")).ToContainTextAsync("待审核");
+        var statuses = await page.Locator("#orders-grid .rz-data-row td:nth-child(3) .rz-cell-data").AllInnerTextsAsync();
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.Equal("待审核", s.Trim()));
+    }
+
+    [Fact]
     public async Task The_order_list_remembers_its_filter_after_a_reload_and_exports_what_it_shows_to_excel()
     {
         var created = await portal.Api.Post<OrderView>("/api/orders", NewOrder.For("13600009999", NewOrder.Line("LY-0005", 1)), HttpStatusCode.Created);

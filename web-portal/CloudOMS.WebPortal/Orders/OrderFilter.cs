@@ -27,6 +27,23 @@ public sealed record OrderFilter(
         return this with { From = today.AddDays(1 - days), To = today, Period = days };
     }
 
+    /// <summary>The order list's address showing one status over the last <paramref name="days"/>, as a figure elsewhere (the dashboard) counts them.</summary>
+    public static string ListUrl(string status, int days) =>
+        $"app/orders?status={Uri.EscapeDataString(status)}&period={days.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// The filter an address asks for (<see cref="ListUrl"/>), or null when it asks for none. A status or period the list
+    /// does not know is left out rather than refused: the address may be old or typed.
+    /// </summary>
+    public static OrderFilter? FromAddress(string? status, int? period, DateTimeOffset now)
+    {
+        var known = Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed.ToString() : null;
+        var days = period is 1 or 7 or 30 ? period : null;
+        if (known is null && days is null) return null;
+        var filter = new OrderFilter(Status: known);
+        return days is { } d ? filter.WithPeriod(d, now) : filter;
+    }
+
     public static OrderFilter Restore(Preferences saved, DateTimeOffset now)
     {
         var filter = new OrderFilter(saved.Search, saved.Status, saved.Channel, saved.Warehouse, Parse(saved.From), Parse(saved.To));
