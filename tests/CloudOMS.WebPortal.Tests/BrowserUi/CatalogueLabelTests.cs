@@ -30,6 +30,10 @@ public sealed class CatalogueLabelTests(PortalFactory portal, Chromium chromium)
         Assert.DoesNotContain("wechatpay", text);
         Assert.DoesNotContain($"ZTO {tracking}", text);
         Assert.DoesNotMatch(@"(^|\s)jd(\s|$)", text);
+        // The warehouse the order went to, by its name.
+        var warehouse = (await api.Order(order.OrderId)).Warehouse;
+        var name = (await api.Get<List<WarehouseView>>("/api/warehouses")).Single(w => w.Code == warehouse).Name;
+        await Assertions.Expect(page.Locator("#order-warehouse")).ToHaveTextAsync(name);
         await Chromium.Screenshot(page, "order-log-labels");
     }
 
