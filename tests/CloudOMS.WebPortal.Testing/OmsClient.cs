@@ -19,6 +19,14 @@ public sealed class OmsClient(HttpClient http)
 
     public async Task<T> Get<T>(string path) => await Read<T>(await http.GetAsync(path), HttpStatusCode.OK);
 
+    /// <summary>A GET asked in a language (Accept-Language), read as the JSON a client in that language gets.</summary>
+    public async Task<JsonElement> GetIn(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return await Read<JsonElement>(await http.SendAsync(request), HttpStatusCode.OK);
+    }
+
     public async Task<T> Post<T>(string path, object? body, HttpStatusCode expected = HttpStatusCode.OK) =>
         await Read<T>(await Post(path, body), expected);
 

@@ -32,6 +32,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
             new StockRow { TenantId = "t1", SkuCode = "S4", WarehouseCode = "W1", OnHand = 8, Reserved = 0, Available = 8, SafetyStock = 10 });
         db.Skus.AddRange(new SkuRow { TenantId = "t1", Code = "S1", Name = "S1 name" }, new SkuRow { TenantId = "t1", Code = "S2", Name = "S2 name" },
             new SkuRow { TenantId = "t1", Code = "S4", Name = "滞销品" });
+        db.Warehouses.Add(new WarehouseRow { TenantId = "t1", Code = "W1", Name = "临沂总仓" });
         await db.SaveChangesAsync();
     }
 
@@ -65,7 +66,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         Assert.Equal([new ChartPoint("S1 name", 3m), new ChartPoint("S2 name", 1m)], data.TopSkus);
         Assert.Equal([new ChartPoint("滞销品", 8m)], data.SlowSkus);
         Assert.Equal(4, data.ByStatus.Sum(s => (int)s.Value)); // the cancelled order shows in the status chart
-        Assert.Equal(["S4"], data.LowStock.Select(s => s.SkuCode));
+        Assert.Equal([("S4", "滞销品", "W1", "临沂总仓")], data.LowStock.Select(s => (s.SkuCode, s.SkuName, s.WarehouseCode, s.WarehouseName)));
     }
 
     [Fact]

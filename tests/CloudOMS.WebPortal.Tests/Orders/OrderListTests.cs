@@ -138,4 +138,45 @@ public sealed class OrderListTests(PortalFactory portal)
         var paged = first.Items.Concat(second.Items).Concat(third.Items).Select(o => o.OrderId).ToList();
         Assert.Equal(Enumerable.Reverse(created), paged);
     }
+
+    [Fact]
+    public async Task Orders_carry_names_beside_their_codes_in_the_callers_language()
+    {
+        var phone = Unique.Phone();
+        var sku = await _api.CreateSku();
+        await _api.Receive(sku, OmsClient.MainWarehouse, 1);
+        var order = await Order(phone, "jd", sku);
+        var pending = await _api.GetIn($"/api/orders/{order.OrderId}", "zh-CN");
+        Assert.Equal(("PendingReview", "待审核", "jd", "京东"), (Text(pending, "status"), Text(pending, "statusName"), Text(pending, "channel"), Text(pending, "channelName")));
+        Assert.Equal("Pending review", Text(await _api.GetIn($"/api/orders/{order.OrderId}", "en-US"), "statusName"));
+
+        await _api.Post<OrderView>($"/api/orders/{order.OrderId}/payments", new { amount = order.Total, method = "wechatpay", reference = "WX-1" });
+        await _api.Act(order.OrderId, "approve");
+        var tracking = "7" + Unique.Phone()[1..];
+        await _api.Act(order.OrderId, "ship", new { carrier = "ZTO", trackingNo = tracking });
+
+        var zh = await _api.GetIn($"/api/orders/{order.OrderId}", "zh-CN");
+        Assert.Equal(("Shipped", "已发货", "已付款"), (Text(zh, "status"), Text(zh, "statusName"), Text(zh, "paymentStatusName")));
+        Assert.Equal("已发货", Text(zh, "statusText"));
+        var shipment = zh.GetProperty("shipment");
+        Assert.Equal(("ZTO", "中通快递"), (Text(shipment, "carrier"), Text(shipment, "carrierName")));
+        var payment = zh.GetProperty("payments")[0];
+        Assert.Equal(("wechatpay", "微信支付"), (Text(payment, "method"), Text(payment, "methodName")));
+        var shipped = zh.GetProperty("timeline").EnumerateArray().Single(t => Text(t, "event") == "shipped");
+        Assert.Equal(("已发货", $"中通快递 {tracking}"), (Text(shipped, "eventName"), Text(shipped, "detailText")));
+
+        var en = await _api.GetIn($"/api/orders/{order.OrderId}", "en-US,en;q=0.9");
+        Assert.Equal(("Shipped", "JD.com", "ZTO Express", "WeChat Pay"),
+            (Text(en, "statusName"), Text(en, "channelName"), Text(en.GetProperty("shipment"), "carrierName"), Text(en.GetProperty("payments")[0], "methodName")));
+        Assert.Equal("已发货", Text(en, "statusText")); // kept as it was for the clients reading it
+
+        await _api.OrdersWhen($"q={phone}&status=Shipped", p => p.Total == 1);
+        var row = (await _api.GetIn($"/api/orders?q={phone}", "zh-CN")).GetProperty("items")[0];
+        Assert.Equal(("jd", "京东", "ZTO", "中通快递", "Shipped", "已发货", "已付款"), (Text(row, "channel"), Text(row, "channelName"), Text(row, "carrier"),
+            Text(row, "carrierName"), Text(row, "status"), Text(row, "statusName"), Text(row, "paymentStatusName")));
+        var enRow = (await _api.GetIn($"/api/orders?q={phone}", "en")).GetProperty("items")[0];
+        Assert.Equal(("JD.com", "ZTO Express", "Shipped"), (Text(enRow, "channelName"), Text(enRow, "carrierName"), Text(enRow, "statusName")));
+    }
+
+    private static string? Text(System.Text.Json.JsonElement element, string name) => element.GetProperty(name).GetString();
 }

@@ -85,5 +85,28 @@ public sealed class ReportApiTests(PortalFactory portal)
         Assert.Contains("90", problem.Errors!["days"][0]);
     }
 
+    [Fact]
+    public async Task Channels_and_statuses_keep_their_codes_and_carry_names_in_the_callers_language()
+    {
+        var sku = await _api.CreateSku();
+        await _api.Receive(sku, OmsClient.MainWarehouse, 1);
+        var order = await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 1)) with { Channel = "jd" });
+        await _api.Act(order.OrderId, "approve");
+        await _api.CreateOrder(NewOrder.For(NewOrder.Line(sku, 1)));
+        await _api.ReadModelCaughtUp();
+
+        var zh = await _api.GetIn("/api/reports/dashboard?days=1", "zh-CN");
+        Assert.Equal("京东", Name(zh, "channels", "jd"));
+        Assert.Equal("待审核", Name(zh, "byStatus", "PendingReview"));
+        Assert.Equal("已审核", Name(zh, "byStatus", "Approved"));
+        var en = await _api.GetIn("/api/reports/dashboard?days=1", "en");
+        Assert.Equal("JD.com", Name(en, "channels", "jd"));
+        Assert.Equal("Pending review", Name(en, "byStatus", "PendingReview"));
+    }
+
+    /// <summary>The name beside a code in one of the dashboard's lists.</summary>
+    private static string? Name(JsonElement data, string list, string code) =>
+        data.GetProperty(list).EnumerateArray().Single(p => p.GetProperty("label").GetString() == code).GetProperty("name").GetString();
+
     private sealed record Figures(int Orders, decimal Sales, int Pending, decimal PendingAmount, IReadOnlyList<string> TopSkus);
 }

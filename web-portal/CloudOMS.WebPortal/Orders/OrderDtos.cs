@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.WebPortal.Ui;
 
 namespace CloudOMS.WebPortal.Orders;
 
@@ -45,7 +46,12 @@ public sealed record ShipInput(string? Carrier, string? TrackingNo);
 
 public sealed record PaymentBody(decimal Amount, string? Method, string? Reference);
 
-/// <summary>An order as the API shows it: lines, allocation, shipment, payments and the timeline.</summary>
+/// <summary>
+/// An order as the API shows it: lines, allocation, shipment, payments and the timeline. Beside each code a name in
+/// the caller's language (Accept-Language): <c>statusName</c>, <c>paymentStatusName</c>, <c>channelName</c>, the
+/// shipment's <c>carrierName</c>, a payment's <c>methodName</c>, a log entry's <c>eventName</c> and <c>detailText</c>.
+/// <c>statusText</c> stays Chinese, as clients have read it so far.
+/// </summary>
 public sealed record OrderDto(
     string OrderId,
     OrderStatus Status,
@@ -64,21 +70,49 @@ public sealed record OrderDto(
     string? Warehouse,
     StockHold StockHold,
     bool StockStepPending,
-    ShipmentInfo? Shipment,
-    IReadOnlyList<PaymentInfo> Payments,
-    IReadOnlyList<TimelineEntryInfo> Timeline,
+    ShipmentDto? Shipment,
+    IReadOnlyList<PaymentDto> Payments,
+    IReadOnlyList<TimelineEntryDto> Timeline,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    public string StatusName => Labels.Status(Status.ToString());
+
+    public string PaymentStatusName => Labels.Status(PaymentStatus.ToString());
+
+    public string ChannelName => Labels.Channel(Channel);
+
     public static OrderDto From(OrderSnapshot o) => new(
         o.OrderId, o.Status, OrderWorkflow.StatusName(o.Status), o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.Customer,
         [.. o.Lines.Select(l => new OrderLineDto(l.LineNo, l.SkuCode, l.SkuName, l.Quantity, l.UnitPrice, l.Discount, l.Amount))],
         o.GoodsAmount, o.ShippingFee, o.Total, o.PaidAmount, o.Currency, o.Note, o.Warehouse, o.Hold, o.SagaPending,
-        o.Shipment, o.Payments, o.Timeline, o.CreatedAt, o.UpdatedAt);
+        o.Shipment is { } s ? new ShipmentDto(s.Carrier, s.TrackingNo, s.ShippedAt) : null,
+        [.. o.Payments.Select(p => new PaymentDto(p.Amount, p.Method, p.Reference, p.At, p.Actor))],
+        [.. o.Timeline.Select(t => new TimelineEntryDto(t.At, t.Event, t.Actor, t.Detail))],
+        o.CreatedAt, o.UpdatedAt);
 }
 
 public sealed record OrderLineDto(int LineNo, string SkuCode, string SkuName, int Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
 
+public sealed record ShipmentDto(string Carrier, string TrackingNo, DateTimeOffset ShippedAt)
+{
+    public string CarrierName => Labels.Carrier(Carrier);
+}
+
+public sealed record PaymentDto(decimal Amount, string Method, string? Reference, DateTimeOffset At, string Actor)
+{
+    public string MethodName => Labels.PaymentMethod(Method);
+}
+
+public sealed record TimelineEntryDto(DateTimeOffset At, string Event, string Actor, string? Detail)
+{
+    public string EventName => Labels.Event(Event);
+
+    /// <summary>The detail with names for its codes ("中通快递 7312..." for "ZTO 7312...").</summary>
+    public string? DetailText => Labels.TimelineDetail(Event, Detail);
+}
+
+/// <summary>A row of the order list; the names beside the codes follow the caller's language.</summary>
 public sealed record OrderSummary(
     string OrderId,
     string Status,
@@ -95,4 +129,13 @@ public sealed record OrderSummary(
     decimal Total,
     decimal Paid,
     int ItemCount,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public string StatusName => Labels.Status(Status);
+
+    public string PaymentStatusName => Labels.Status(PaymentStatus);
+
+    public string ChannelName => Labels.Channel(Channel);
+
+    public string? CarrierName => Carrier is null ? null : Labels.Carrier(Carrier);
+}

@@ -12,7 +12,8 @@ namespace CloudOMS.WebPortal.Orders;
 
 /// <summary>
 /// The order list, with the filters the user has on screen, as an Excel workbook (.xlsx) — what a
-/// clerk hands to finance or pastes into Kingdee / Yonyou. Column titles follow the UI language.
+/// clerk hands to finance or pastes into Kingdee / Yonyou. Column titles, statuses, channels and couriers follow the
+/// UI language; the order no. and the warehouse stay codes, the keys an accounting import matches on.
 /// </summary>
 public static class OrderExport
 {
@@ -38,13 +39,14 @@ public static class OrderExport
         return await Workbooks.File(rows.Select(o => new Dictionary<string, object?>
         {
             [T["Col.OrderNo"]] = o.OrderId,
-            [T["Col.Status"]] = T["Status." + o.Status].Value,
-            [T["Col.Payment"]] = T["Status." + o.PaymentStatus].Value,
-            [T["Col.Channel"]] = Labels.Channel(o.Channel),
+            [T["Col.Status"]] = o.StatusName,
+            [T["Col.Payment"]] = o.PaymentStatusName,
+            [T["Col.Channel"]] = o.ChannelName,
             [T["Col.Customer"]] = o.CustomerName,
             [T["Col.Phone"]] = o.Phone,
             [T["Col.Region"]] = $"{o.Province} {o.City}",
             [T["Col.Warehouse"]] = o.Warehouse,
+            [T["Ship.Carrier"]] = o.CarrierName,
             [T["Col.Tracking"]] = o.TrackingNo,
             [T["Col.Total"]] = o.Total,
             [T["Col.Paid"]] = o.Paid,

@@ -8,10 +8,18 @@ namespace CloudOMS.WebPortal.Reports;
 public sealed record Kpis(decimal Sales, long Orders, decimal AverageOrder, double Fulfilment, double Repeat, double ProcessingHours, double OnTime, double Turnover,
     long Pending, decimal PendingAmount);
 
-public sealed record ChartPoint(string Label, decimal Value);
+/// <summary>
+/// One bar, slice or list entry. Where <see cref="Label"/> is a code (a channel, a status) the report API adds its
+/// <see cref="Name"/> in the caller's language; the portal names it as it draws.
+/// </summary>
+public sealed record ChartPoint(string Label, decimal Value, string? Name = null);
+
+/// <summary>A stock level at or below its safety stock, with the SKU's and the warehouse's names beside their codes.</summary>
+public sealed record LowStockRow(string TenantId, string SkuCode, string WarehouseCode, int OnHand, int Reserved, int Available, int SafetyStock,
+    string SkuName, string WarehouseName);
 
 public sealed record DashboardData(Kpis Kpis, IReadOnlyList<ChartPoint> DailySales, IReadOnlyList<ChartPoint> Channels, IReadOnlyList<ChartPoint> TopSkus,
-    IReadOnlyList<ChartPoint> SlowSkus, IReadOnlyList<ChartPoint> ByStatus, IReadOnlyList<StockRow> LowStock);
+    IReadOnlyList<ChartPoint> SlowSkus, IReadOnlyList<ChartPoint> ByStatus, IReadOnlyList<LowStockRow> LowStock);
 
 /// <summary>
 /// The dashboard's figures for the last N days (China calendar days), from the totals the projection keeps in the
@@ -33,6 +41,7 @@ public static class DashboardQueries
         var (groups, customers, returning, bySku) = await Count(db, first, scope);
         var stock = await db.Stock.Where(s => scope == null || scope.Contains(s.WarehouseCode)).ToListAsync();
         var skuNames = await db.Skus.Select(s => new { s.Code, s.Name }).ToDictionaryAsync(s => s.Code, s => s.Name);
+        var warehouseNames = await db.Warehouses.Select(w => new { w.Code, w.Name }).ToDictionaryAsync(w => w.Code, w => w.Name);
 
         var sold = groups.Where(g => g.Sale).ToList();
         var pending = groups.Where(g => g.Status == SalesRules.Pending).ToList();
@@ -63,7 +72,9 @@ public static class DashboardQueries
             [.. bySku.OrderByDescending(s => s.Quantity).ThenBy(s => s.Code, StringComparer.Ordinal).Take(10).Select(s => new ChartPoint(skuNames.GetValueOrDefault(s.Code, s.Code), s.Quantity))],
             slow,
             [.. groups.GroupBy(g => g.Status).Select(s => new ChartPoint(s.Key, s.Sum(g => g.Orders))).OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.Ordinal)],
-            [.. stock.Where(s => s.Available <= s.SafetyStock).OrderBy(s => s.Available - s.SafetyStock).Take(10)]);
+            [.. stock.Where(s => s.Available <= s.SafetyStock).OrderBy(s => s.Available - s.SafetyStock).Take(10)
+                .Select(s => new LowStockRow(s.TenantId, s.SkuCode, s.WarehouseCode, s.OnHand, s.Reserved, s.Available, s.SafetyStock,
+                    skuNames.GetValueOrDefault(s.SkuCode, s.SkuCode), warehouseNames.GetValueOrDefault(s.WarehouseCode, s.WarehouseCode)))]);
     }
 
     /// <summary>The counted figures of the orders created from <paramref name="first"/> on, within the warehouse scope.</summary>

@@ -24,5 +24,12 @@ public static class ReportApi
     private static async Task<Results<Ok<DashboardData>, ValidationProblem>> Dashboard(ReadModelDbContext db, CurrentUser user, TimeProvider clock, int days = 7) =>
         days is < 1 or > MaxDays
             ? ApiProblems.Invalid("days", Msg.Get("ReportApi.DaysBetween", MaxDays))
-            : TypedResults.Ok(await DashboardQueries.Load(db, days, clock.GetUtcNow(), user.Warehouses));
+            : TypedResults.Ok(Named(await DashboardQueries.Load(db, days, clock.GetUtcNow(), user.Warehouses)));
+
+    /// <summary>The channel and status points keep their code as label and get a name in the caller's language beside it.</summary>
+    private static DashboardData Named(DashboardData data) => data with
+    {
+        Channels = [.. data.Channels.Select(p => p with { Name = Labels.Channel(p.Label) })],
+        ByStatus = [.. data.ByStatus.Select(p => p with { Name = Labels.Status(p.Label) })],
+    };
 }

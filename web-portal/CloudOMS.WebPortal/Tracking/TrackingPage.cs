@@ -51,7 +51,7 @@ public static class TrackingPage
         var events = string.Concat(order.Timeline.Select(t =>
             $"<li>{ChinaTime.Minute(t.At)} · {WebUtility.HtmlEncode(Event(t.Event))}</li>"));
         return Html.Page(await grains.Tenant(slug).GetProfile() is { } company ? Msg.Get("TrackingPage.CompanyOrder", company.Name, order.OrderId) : Msg.Get("TrackingPage.Order", order.OrderId),
-            $"""<p id="status">{Msg.Get("TrackingPage.Status")} <b>{Html.E(OrderWorkflow.StatusName(order.Status))}</b> ({order.Status})</p>{shipment}<ol id="timeline">{events}</ol>""" + form);
+            $"""<p id="status">{Msg.Get("TrackingPage.Status")} <b>{Html.E(Labels.Status(order.Status.ToString()))}</b></p>{shipment}<ol id="timeline">{events}</ol>""" + form);
     }
 
     private static bool IsSlug(string slug) => slug.Length is > 0 and <= 30 && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

@@ -1,4 +1,5 @@
 using CloudOMS.Silo.ReadModel;
+using Microsoft.EntityFrameworkCore;
 
 namespace CloudOMS.WebPortal.Warehouses;
 
@@ -8,4 +9,7 @@ public static class WarehouseQueries
     /// <summary>The warehouse list of the API and the portal: only the caller's warehouses (null scope: all), by priority.</summary>
     public static IQueryable<WarehouseRow> Visible(IQueryable<WarehouseRow> warehouses, IReadOnlySet<string>? scope) =>
         warehouses.Where(w => scope == null || scope.Contains(w.Code)).OrderBy(w => w.Priority).ThenBy(w => w.Code);
+
+    /// <summary>Each warehouse's name by its code: pages name the warehouse an order went to rather than show its code.</summary>
+    public static Task<Dictionary<string, string>> Names(ReadModelDbContext db) => db.Warehouses.ToDictionaryAsync(w => w.Code, w => w.Name);
 }
