@@ -76,6 +76,7 @@ public static class IdentityHostingExtensions
             })
             .AddEntityFrameworkStores<IdentityDb>()
             .AddSignInManager<OmsSignInManager>()
+            .AddClaimsPrincipalFactory<PasswordFingerprintClaims>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -83,6 +84,8 @@ public static class IdentityHostingExtensions
             o.Cookie.Name = "cloudoms.sso";
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
+            // Refused at once in every browser after a password change or reset (then the security stamp check).
+            o.Events.OnValidatePrincipal = PasswordFingerprint.ValidateSso;
         });
         services.AddAuthorization();
         services.AddAntiforgery();

@@ -136,6 +136,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<DatabaseProbe>();
 
         services.AddReadModel(ReadModelDatabase.For(backend, options));
+        services.TryAddSingleton<ISkuBarcodeDirectory, ReadModelSkuBarcodes>();
         services.AddSingleton<ReadModelNotifications>();
         services.AddSingleton<ProjectionQuarantine>();
         services.AddSingleton<ReadModelProjector>();

@@ -17,4 +17,10 @@ public sealed class BarcodeState
 {
     public string? SkuCode { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }
+
+    /// <summary>
+    /// Which SKUs the holder was looked up among: 0 (no record, or written before the look-up existed) knows only the
+    /// claims made through the index; 1 also saw the SKUs saved before the index.
+    /// </summary>
+    public int IndexVersion { get; set; }
 }

@@ -40,4 +40,22 @@ public sealed class PasswordChangeTests(IdentityPortal portal)
         Assert.Equal(HttpStatusCode.BadRequest, old.Browser.Status);
         Assert.Contains((await fresh.Get<AuditPageView>("/api/audit")).Items, e => e.Action == "password.changed" && e.Actor == company.Email);
     }
+
+    [Fact]
+    public async Task Wrong_current_passwords_count_like_wrong_sign_ins_and_end_in_a_429_with_retry_after()
+    {
+        var (company, admin) = await portal.NewCompany();
+        for (var i = 1; i < IdentityPortal.MaxFailedSignIns; i++)
+            await OmsClient.FieldError(await admin.Post("/api/me/password", new PasswordBody($"Not-my-pass-{i}", NewPassword, NewPassword)), "currentPassword");
+
+        var locked = await admin.Post("/api/me/password", new PasswordBody("Not-my-pass-0", NewPassword, NewPassword));
+        var right = await admin.Post("/api/me/password", new PasswordBody(company.Password, NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After on the 429");
+        Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After on the 429");
+        Assert.Contains("分钟后再试", (await OmsClient.Problem(right, HttpStatusCode.TooManyRequests)).Detail);
+        // Nothing changed: the old password still signs in.
+        await portal.SignIn(company.Email, company.Password);
+    }
 }

@@ -36,10 +36,20 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
         await page.ClickAsync($"#toggle-warehouse-{code}");
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("新订单不再分配到仓库");
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"{code}（河东分拨仓）");
+        await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog #error-reason")).ToContainTextAsync("请填写停用原因");
+        Assert.True((await _api.Get<WarehouseView>($"/api/warehouses/{code}")).Active);
+        await page.FillAsync("#dialog-reason", "租约到期，货已转到兰山仓");
         await DialogScreenshot(page, "inventory-warehouse-deactivate");
         await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#warehouses-grid .rz-data-row:has(#toggle-warehouse-{code})")).ToContainTextAsync("已停用");
         Assert.False((await _api.Get<WarehouseView>($"/api/warehouses/{code}")).Active);
+
+        // A colleague later finds who closed it and why in the audit log.
+        await _pages.Open(page, "/app/settings/audit");
+        var entry = page.Locator("#audit-grid .rz-data-row", new() { HasText = code });
+        await Assertions.Expect(entry.First).ToContainTextAsync("停用仓库");
+        await Assertions.Expect(entry.First).ToContainTextAsync("租约到期，货已转到兰山仓");
     }
 
     [Fact]
@@ -65,6 +75,9 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
         await page.FillAsync("#line-0-sku", code);
         await page.PressAsync("#line-0-sku", "Tab");
         await Assertions.Expect(page.Locator("#line-0-inactive")).ToContainTextAsync("已停用");
+
+        await _pages.Open(page, $"/app/inventory/skus/{code}");
+        await Assertions.Expect(page.Locator("#sku-deactivated")).ToContainTextAsync("原因：厂家停产");
 
         await SetActive(page, code, active: true);
         Assert.Equal("PendingReview", (await _api.CreateOrder(NewOrder.For(NewOrder.Line(code, 1)))).Status);
@@ -190,7 +203,7 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
     private static Task DialogScreenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotDirectory, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
 
-    /// <summary>Finds the SKU in the SKU management page and deactivates or reactivates it through the confirmation dialog.</summary>
+    /// <summary>Finds the SKU in the SKU management page and deactivates (giving a reason) or reactivates it through the confirmation dialog.</summary>
     private async Task SetActive(IPage page, string code, bool active)
     {
         await _pages.Open(page, "/app/inventory/skus");
@@ -201,6 +214,7 @@ public sealed class InventoryBrowserTests(PortalFactory portal, Chromium chromiu
         await Assertions.Expect(row).ToContainTextAsync(active ? "已停用" : "启用中");
         await page.ClickAsync($"#toggle-sku-{code}");
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync(active ? "可以重新下单" : "不能再下单");
+        if (!active) await page.FillAsync("#dialog-reason", "厂家停产");
         if (!active) await DialogScreenshot(page, "inventory-sku-deactivate");
         await page.Locator(".rz-dialog button", new() { HasText = "确定" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync(active ? "启用中" : "已停用");

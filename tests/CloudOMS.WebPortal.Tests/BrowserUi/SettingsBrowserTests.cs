@@ -213,9 +213,10 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
     }
 
     [Fact]
-    public async Task A_member_changes_the_password_on_the_account_page_after_a_wrong_current_one_is_refused()
+    public async Task A_member_changes_the_password_on_the_account_page_after_a_wrong_current_one_is_refused_and_only_that_browser_stays_signed_in()
     {
         var member = await NewDemoMember("newpass");
+        var elsewhere = await _pages.SignedIn(member, Password);
         var page = await _pages.SignedIn(member, Password);
         await _pages.Open(page, "/app/account");
         await Assertions.Expect(page.Locator("#password-rules")).ToContainTextAsync("至少 8 位");
@@ -227,8 +228,16 @@ public sealed class SettingsBrowserTests(PortalFactory portal, Chromium chromium
         await Assertions.Expect(page.Locator("#error-currentPassword")).ToHaveTextAsync("当前密码不正确");
         await page.FillAsync("#current-password", Password);
         await page.ClickAsync("#change-password");
+        // This browser is signed in again with the new password and comes back to the notice.
+        await page.WaitForURLAsync(_pages.BaseUrl + "/app/account?password=changed");
         await Assertions.Expect(page.Locator("#password-notice")).ToBeVisibleAsync();
 
+        // This browser goes on working; the one signed in before the change must sign in again.
+        await _pages.Open(page, "/app/orders");
+        await Assertions.Expect(page.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
+        await elsewhere.GotoAsync(_pages.BaseUrl + "/app/orders");
+        await Assertions.Expect(elsewhere.Locator("#password")).ToBeVisibleAsync();
+        Assert.Contains("/account/login", elsewhere.Url);
         var again = await _pages.SignedIn(member, "Xinmima2027");
         await Assertions.Expect(again.Locator("#company")).ToHaveTextAsync("临沂示例商贸");
     }

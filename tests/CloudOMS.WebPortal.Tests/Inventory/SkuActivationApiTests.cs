@@ -70,4 +70,25 @@ public sealed class SkuActivationApiTests(PortalFactory portal)
 
         Assert.True((await viewer.Get<SkuView>($"/api/skus/{code}")).Active);
     }
+
+    [Fact]
+    public async Task A_deactivation_reason_is_kept_in_the_audit_log_and_one_over_100_characters_is_a_400_in_the_callers_language()
+    {
+        var code = await _api.CreateSku();
+
+        var chinese = await OmsClient.FieldError(await _api.Post($"/api/skus/{code}/deactivate", new { reason = new string('停', 101) }), "reason");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/skus/{code}/deactivate") { Content = JsonContent.Create(new { reason = new string('x', 101) }) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var english = await OmsClient.FieldError(await _api.Http.SendAsync(request), "reason");
+        Assert.Equal("停用原因不能超过 100 个字符", chinese.Errors!["reason"][0]);
+        Assert.Equal("reason must be at most 100 characters", english.Errors!["reason"][0]);
+        Assert.True((await _api.Get<SkuView>($"/api/skus/{code}")).Active);
+
+        Assert.False((await _api.Post<SkuView>($"/api/skus/{code}/deactivate", new { reason = "  厂家停产，库存清完不再进货  " })).Active);
+        Assert.True((await _api.Post<SkuView>($"/api/skus/{code}/activate", null)).Active);
+
+        var audit = await _api.Get<AuditPageView>("/api/audit?pageSize=200");
+        var entries = audit.Items.Where(e => e.Target == code).Select(e => (e.Action, e.Detail)).ToList();
+        Assert.Equal([("sku.activated", null), ("sku.deactivated", "厂家停产，库存清完不再进货")], entries);
+    }
 }

@@ -1,4 +1,5 @@
 using CloudOMS.Grains;
+using CloudOMS.WebPortal.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudOMS.WebPortal.Tests.Inventory;
@@ -79,6 +80,25 @@ public sealed class SkuBarcodeTests(PortalFactory portal)
             Assert.StartsWith("条码已被商品", (await OmsClient.FieldError(refused, "barcode")).Errors!["barcode"][0]);
         var holders = await Task.WhenAll(codes.Select(code => _api.Get($"/api/skus/{code}")));
         Assert.Equal(1, holders.Count(h => h.StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task A_barcode_a_sku_carried_before_the_barcode_index_existed_is_refused_to_a_new_sku()
+    {
+        var barcode = Unique.Barcode();
+        var old = await _api.CreateSku();
+        // The SKU as an earlier version left it: the barcode in its stored profile, no claim in the barcode index.
+        var key = GrainKeys.Sku(DemoTenant.Id, old);
+        var stored = await StoredStates.Read(portal, StorageNames.Sku, key);
+        stored["profile"]!["barcode"] = barcode;
+        await StoredStates.Overwrite(portal, StorageNames.Sku, key, stored);
+        await Eventually.Until(() => _api.Get<PageView<SkuRowView>>($"/api/skus?search={barcode}"), p => p.Items.Any(s => s.Code == old));
+        var second = Unique.Code("SKU");
+
+        var refused = await OmsClient.FieldError(await Send(HttpMethod.Post, "/api/skus", Body(second, barcode), "zh-CN"), "barcode");
+
+        Assert.StartsWith($"条码已被商品 {old}（", refused.Errors!["barcode"][0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.Get($"/api/skus/{second}")).StatusCode);
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, SkuBody body, string language)

@@ -20,9 +20,9 @@ public static class SkuApi
         api.MapGet("/{code}", Get).WithSummary("One SKU with stock per warehouse").RequirePermission(Permissions.InventoryView);
         api.MapPost("/", Create).WithSummary("Create a SKU").RequirePermission(Permissions.SkusManage);
         api.MapPut("/{code}", Update).WithSummary("Edit a SKU (the code stays)").RequirePermission(Permissions.SkusManage);
-        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, false, tenant, grains))
-            .WithSummary("Deactivate: no new orders or reservations; orders holding it still ship or cancel").RequirePermission(Permissions.SkusManage);
-        api.MapPost("/{code}/activate", (string code, TenantContext tenant, IGrainFactory grains) => SetActive(code, true, tenant, grains))
+        api.MapPost("/{code}/deactivate", (string code, DeactivationInput? input, CurrentAccess access, AuditLog audit, IGrainFactory grains) => SetActive(code, false, input?.Reason, access, audit, grains))
+            .WithSummary("Deactivate: no new orders or reservations; orders holding it still ship or cancel. The optional reason (at most 100 characters) is kept in the audit log").RequirePermission(Permissions.SkusManage);
+        api.MapPost("/{code}/activate", (string code, CurrentAccess access, AuditLog audit, IGrainFactory grains) => SetActive(code, true, null, access, audit, grains))
             .WithSummary("Activate again").RequirePermission(Permissions.SkusManage);
         return routes;
     }
@@ -51,9 +51,10 @@ public static class SkuApi
         return sku is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(sku);
     }
 
-    private static async Task<Ok<SkuSnapshot>> SetActive(string code, bool active, TenantContext tenant, IGrainFactory grains) =>
-        TypedResults.Ok(await SkuCommands.SetActive(grains, tenant.Required, code, active));
-
-
-
+    private static async Task<Results<Ok<SkuSnapshot>, ValidationProblem>> SetActive(string code, bool active, string? reason, CurrentAccess access, AuditLog audit, IGrainFactory grains)
+    {
+        var errors = Deactivations.Validate(reason, required: false);
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await SkuCommands.SetActive(grains, audit, access.Required, code, active, reason));
+    }
 }

@@ -1,4 +1,6 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
+using CloudOMS.WebPortal.Api;
 
 namespace CloudOMS.WebPortal.Inventory;
 
@@ -14,9 +16,16 @@ public static class SkuCommands
         return (await grain.Define(Profile(code, input), isNew: false), errors);
     }
 
-    /// <summary>An inactive SKU takes no new orders or reservations; orders already holding it still ship or cancel.</summary>
-    public static Task<SkuSnapshot> SetActive(IGrainFactory grains, string tenantId, string code, bool active) =>
-        Known(grains, tenantId, code).SetActive(active);
+    /// <summary>
+    /// An inactive SKU takes no new orders or reservations; orders already holding it still ship or cancel.
+    /// The audit log keeps who changed it and, on deactivation, why (<see cref="Deactivations"/>).
+    /// </summary>
+    public static async Task<SkuSnapshot> SetActive(IGrainFactory grains, AuditLog audit, AccessGrant actor, string code, bool active, string? reason)
+    {
+        var sku = await Known(grains, actor.TenantId, code).SetActive(active);
+        await Deactivations.Record(audit, actor.TenantId, actor.Actor, "sku", code, active, reason);
+        return sku;
+    }
 
     private static ISkuInventoryGrain Known(IGrainFactory grains, string tenantId, string code) =>
         Limits.IsCode(code) ? grains.Sku(tenantId, code) : throw CommandException.NotFound(Msg.Of("SkuCommands.SKUNotFound", code));

@@ -34,6 +34,7 @@ public static class PortalSignIn
             {
                 o.Cookie.Name = "cloudoms.portal";
                 o.ForwardChallenge = OidcScheme;
+                o.Events.OnValidatePrincipal = PortalPasswords.Validate;
             })
             .AddOpenIdConnect(OidcScheme, o =>
             {
@@ -55,6 +56,7 @@ public static class PortalSignIn
                     o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                     o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
                 }
+                o.Events.OnTokenValidated = context => PortalPasswords.AddFingerprint(context.Principal!, context.HttpContext.RequestServices);
                 o.Events.OnRemoteFailure = context =>
                 {
                     // An expired or replayed sign-in response: start again rather than show an error page.
@@ -110,6 +112,7 @@ public static class PortalSignIn
         // the single sign-on session remains). The portal's session is replaced only when the new one arrives,
         // so a user who turns back at the choice keeps working in the current company.
         portal.MapGet("/switch", () => Results.Challenge(new OpenIdConnectChallengeProperties { RedirectUri = "/app", Prompt = "select_account" }, [OidcScheme]));
+        routes.MapPortalRenew();
         portal.MapGet("/signout-frontchannel", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieScheme);

@@ -20,9 +20,9 @@ public static class WarehouseApi
         api.MapGet("/{code}", Get).WithSummary("One warehouse").RequirePermission(Permissions.InventoryView);
         api.MapPost("/", Create).WithSummary("Create a warehouse").RequirePermission(Permissions.WarehousesManage);
         api.MapPut("/{code}", Update).WithSummary("Edit a warehouse").RequirePermission(Permissions.WarehousesManage);
-        api.MapPost("/{code}/deactivate", (string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) => SetActive(code, false, tenant, user, grains))
-            .WithSummary("Deactivate: no new allocation to it").RequirePermission(Permissions.WarehousesManage);
-        api.MapPost("/{code}/activate", (string code, TenantContext tenant, CurrentUser user, IGrainFactory grains) => SetActive(code, true, tenant, user, grains))
+        api.MapPost("/{code}/deactivate", (string code, DeactivationInput? input, CurrentAccess access, AuditLog audit, IGrainFactory grains) => SetActive(code, false, input?.Reason, access, audit, grains))
+            .WithSummary("Deactivate: no new allocation to it. The optional reason (at most 100 characters) is kept in the audit log").RequirePermission(Permissions.WarehousesManage);
+        api.MapPost("/{code}/activate", (string code, CurrentAccess access, AuditLog audit, IGrainFactory grains) => SetActive(code, true, null, access, audit, grains))
             .WithSummary("Activate again").RequirePermission(Permissions.WarehousesManage);
         return routes;
     }
@@ -51,8 +51,12 @@ public static class WarehouseApi
         return info is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(info);
     }
 
-    private static async Task<Ok<WarehouseInfo>> SetActive(string code, bool active, TenantContext tenant, CurrentUser user, IGrainFactory grains) =>
-        TypedResults.Ok(await WarehouseCommands.SetActive(grains, tenant.Required, user.Sees, code, active));
+    private static async Task<Results<Ok<WarehouseInfo>, ValidationProblem>> SetActive(string code, bool active, string? reason, CurrentAccess access, AuditLog audit, IGrainFactory grains)
+    {
+        var errors = Deactivations.Validate(reason, required: false);
+        if (errors.Any) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await WarehouseCommands.SetActive(grains, audit, access.Required, access.Sees, code, active, reason));
+    }
 
 
 

@@ -1,4 +1,6 @@
 using CloudOMS.Grains;
+using CloudOMS.Identity.Access;
+using CloudOMS.WebPortal.Api;
 
 namespace CloudOMS.WebPortal.Warehouses;
 
@@ -17,9 +19,16 @@ public static class WarehouseCommands
         return (await grain.Update(Draft(input)), errors);
     }
 
-    /// <summary>A deactivated warehouse keeps its stock and orders but gets no new allocations or receipts.</summary>
-    public static Task<WarehouseInfo> SetActive(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code, bool active) =>
-        Visible(grains, tenantId, sees, code).SetActive(active);
+    /// <summary>
+    /// A deactivated warehouse keeps its stock and orders but gets no new allocations or receipts.
+    /// The audit log keeps who changed it and, on deactivation, why (<see cref="Deactivations"/>).
+    /// </summary>
+    public static async Task<WarehouseInfo> SetActive(IGrainFactory grains, AuditLog audit, AccessGrant actor, Func<string, bool> sees, string code, bool active, string? reason)
+    {
+        var info = await Visible(grains, actor.TenantId, sees, code).SetActive(active);
+        await Deactivations.Record(audit, actor.TenantId, actor.Actor, "warehouse", code, active, reason);
+        return info;
+    }
 
     private static IWarehouseGrain Visible(IGrainFactory grains, string tenantId, Func<string, bool> sees, string code) =>
         Limits.IsCode(code) && sees(code)
