@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CloudOMS.Grains;
 
 namespace CloudOMS.WebPortal.Orders;
@@ -68,14 +69,32 @@ public sealed record OrderDto(
     IReadOnlyList<PaymentInfo> Payments,
     IReadOnlyList<TimelineEntryInfo> Timeline,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewDto? Review = null)
 {
+    /// <summary>A created (or replayed) order with its review outcome beside the order's fields.</summary>
+    public static OrderDto From(IntakeResult result) => From(result.Order) with { Review = ReviewDto.From(result.Review) };
+
     public static OrderDto From(OrderSnapshot o) => new(
         o.OrderId, o.Status, OrderWorkflow.StatusName(o.Status), o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.Customer,
         [.. o.Lines.Select(l => new OrderLineDto(l.LineNo, l.SkuCode, l.SkuName, l.Quantity, l.UnitPrice, l.Discount, l.Amount))],
         o.GoodsAmount, o.ShippingFee, o.Total, o.PaidAmount, o.Currency, o.Note, o.Warehouse, o.Hold, o.SagaPending,
         o.Shipment, o.Payments, o.Timeline, o.CreatedAt, o.UpdatedAt);
 }
+
+/// <summary>
+/// How intake reviewed the order: "reserved", "refused" (it awaits review; <c>skus</c> as in approve's 409
+/// insufficient_stock answer, and each short line) or "pending" (自动审核 off, or a draft).
+/// </summary>
+public sealed record ReviewDto(string Outcome, IReadOnlyList<string> Skus, IReadOnlyList<ShortageDto> Shortages)
+{
+    public static ReviewDto From(IntakeReview review) => new(
+        review.Outcome.ToString().ToLowerInvariant(),
+        [.. review.Shortages.Select(s => s.SkuCode)],
+        [.. review.Shortages.Select(s => new ShortageDto(s.SkuCode, s.Needed, s.Available))]);
+}
+
+public sealed record ShortageDto(string Sku, int Requested, int Available);
 
 public sealed record OrderLineDto(int LineNo, string SkuCode, string SkuName, int Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
 
