@@ -8,6 +8,13 @@ public interface IOrderGrain : IGrainWithStringKey
 
     Task<OrderSnapshot?> Get();
 
+    /// <summary>
+    /// Creates the order and, when the company's 自动审核 is on, approves it in the same call (the approval saga);
+    /// a repeat creates and reserves nothing and answers with the order and how its review stands.
+    /// </summary>
+    [TenantWrite]
+    Task<IntakeAnswer> Intake(NewOrder order);
+
     [TenantWrite]
     Task<OrderSnapshot> Submit(string actor);
 

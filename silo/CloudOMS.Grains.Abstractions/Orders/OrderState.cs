@@ -35,6 +35,8 @@ public sealed class OrderState
     [Id(21)] public DateTimeOffset? DeliveredAt { get; set; }
     [Id(22)] public DateTimeOffset? CompletedAt { get; set; }
     [Id(23)] public int SagaAttempts { get; set; }
+    /// <summary>The short lines of the last refused approval, so a resent intake still names them.</summary>
+    [Id(24)] public List<Shortage> RefusedShortages { get; set; } = [];
 
     [JsonIgnore] public bool Exists => OrderId.Length > 0;
     [JsonIgnore] public decimal GoodsAmount => Lines.Sum(l => l.Amount);

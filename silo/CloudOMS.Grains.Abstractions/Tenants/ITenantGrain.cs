@@ -42,6 +42,12 @@ public interface ITenantGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<WarehouseRef>> GetWarehouses();
 
+    /// <summary>How the company reviews new orders (自动审核 off unless an admin switched it on).</summary>
+    Task<OrderReviewSettings> GetOrderReview();
+
+    /// <summary>Replaces the company's review settings; refused when the company is read-only.</summary>
+    Task<OrderReviewSettings> SetOrderReview(OrderReviewSettings settings);
+
     /// <summary>Adds or updates a warehouse in the tenant's directory used for allocation.</summary>
     Task RegisterWarehouse(WarehouseRef warehouse, bool isNew);
 }
@@ -90,4 +96,5 @@ public sealed class TenantState
     public int OrdersThisMonth { get; set; }
     public int Users { get; set; }
     public int Skus { get; set; }
+    public OrderReviewSettings? OrderReview { get; set; }
 }

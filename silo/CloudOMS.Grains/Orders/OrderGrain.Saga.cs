@@ -30,6 +30,31 @@ public sealed partial class OrderGrain
         return View;
     }
 
+    public async Task<IntakeAnswer> Intake(NewOrder order)
+    {
+        if (Order.Exists)
+        {
+            // A resend: a step the first call left half done is finished, nothing new is started.
+            await Settle();
+            return IntakeAnswer();
+        }
+        var review = await GrainFactory.Tenant(TenantId).GetOrderReview();
+        if (!IntakeReviews.ApprovesAtIntake(review, order))
+        {
+            await Create(order);
+            return IntakeAnswer();
+        }
+        var skus = await Fill(order);
+        var stock = new StockPicture(await GrainFactory.Tenant(TenantId).GetWarehouses(), skus);
+        // The order and its first saga step (or its refusal) are saved together, before any SKU grain is called.
+        var next = Saga.Approve(order.Actor, stock, clock.GetUtcNow());
+        await Write();
+        if (next is SagaNext.CallSkus) await RunSaga();
+        return IntakeAnswer();
+    }
+
+    private IntakeAnswer IntakeAnswer() => new(View, IntakeReviews.Of(Order));
+
     public async Task<bool> ResumeSaga()
     {
         await Settle();

@@ -21,6 +21,14 @@ public sealed partial class OrderGrain(
     public async Task<OrderSnapshot> Create(NewOrder order)
     {
         if (Order.Exists) return View;
+        await Fill(order);
+        await Write();
+        return View;
+    }
+
+    /// <summary>Validates the new order against the company's SKUs and fills the state (not saved yet); returns the SKUs.</summary>
+    private async Task<Dictionary<string, SkuSnapshot>> Fill(NewOrder order)
+    {
         OrderValidator.Validate(order).ThrowIfAny();
         var skus = await LoadSkus(order.Lines.Select(l => l.SkuCode));
         var unknownOrInactive = new FieldErrors();
@@ -54,8 +62,7 @@ public sealed partial class OrderGrain(
         Order.CreatedAt = now;
         Order.PaymentStatus = PaymentStatus.Unpaid;
         AddTimeline("created", order.Actor, order.Channel);
-        await Write();
-        return View;
+        return skus;
     }
 
     public Task<OrderSnapshot?> Get() => Task.FromResult(Order.Exists ? View : null);

@@ -139,6 +139,7 @@ public sealed class OrderSaga(OrderState order)
     private SagaNext.Refused Refuse(string actor, IReadOnlyList<Shortage> shortages, DateTimeOffset now)
     {
         order.Saga = null;
+        order.RefusedShortages = [.. shortages];
         AddTimeline("approve-refused", actor, string.Join("; ", shortages.Select(s => $"{s.SkuCode} {s.Needed}>{s.Available}")), now);
         return new SagaNext.Refused(shortages);
     }

@@ -91,6 +91,17 @@ public sealed class TenantGrain(
     public Task<IReadOnlyList<WarehouseRef>> GetWarehouses() =>
         Task.FromResult<IReadOnlyList<WarehouseRef>>([.. state.State.Warehouses]);
 
+    public Task<OrderReviewSettings> GetOrderReview() => Task.FromResult(state.State.OrderReview ?? OrderReviewSettings.ByHand);
+
+    public async Task<OrderReviewSettings> SetOrderReview(OrderReviewSettings settings)
+    {
+        RequireProfile();
+        TenantQuotas.EnsureWritable(state.State.Entitlement);
+        state.State.OrderReview = settings;
+        await Save();
+        return settings;
+    }
+
     public async Task RegisterWarehouse(WarehouseRef warehouse, bool isNew)
     {
         RequireProfile();

@@ -25,6 +25,7 @@ public static class ProbeBodies
         "POST /api/users/invitations" => new InviteBody(Companies.NewEmail("probe"), other.RoleIds),
         "POST /api/api-clients" => new ApiClientBody("探针接口", ["orders.view"]),
         "PUT /api/tenant/security" => new { requireTwoFactor = false },
+        "PUT /api/tenant/order-review" => new { autoApprove = false },
         "PUT /api/tenant/profile" => new { name = "探针公司", contactName = "探针", taxId = "91371302MA3CL8K2XE" },
         "POST /api/me/2fa/enable" => new { code = "000000" },
         "POST /api/signup" => Companies.NewSignup() with { Slug = other.Company.Slug },

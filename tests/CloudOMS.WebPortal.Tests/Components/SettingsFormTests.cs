@@ -100,5 +100,19 @@ public sealed class SettingsFormTests : IDisposable
         Assert.Empty(saved.Warehouses!);
     }
 
+    [Fact]
+    public void An_admin_switches_auto_approve_on_and_the_form_saves_it_and_says_so()
+    {
+        var form = _context.Render<OrderReviewForm>(p => p.Add(c => c.Initial, OrderReviewSettings.ByHand)
+            .Add(c => c.Save, settings => { _saved.Add(settings); return Task.FromResult(AdminResult.Done(settings)); }));
+        Assert.Contains("自动审核：库存充足时自动审核通过", form.Find("#order-review-form").TextContent);
+
+        form.Find("#order-review-auto").Click();
+        form.Find("#save-order-review").Click();
+
+        Assert.Equal(new OrderReviewSettings(AutoApprove: true), Assert.Single(_saved));
+        Assert.Contains("审核设置已保存", form.Find("#order-review-saved").TextContent);
+    }
+
     public void Dispose() => _context.Dispose();
 }

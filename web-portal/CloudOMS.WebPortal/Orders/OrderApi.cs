@@ -16,7 +16,7 @@ public static class OrderApi
         var api = routes.MapGroup("/api/orders").WithTags("Orders").WithProblems();
         api.MapGet("/", List).WithSummary("Search orders (read model, paged, newest first)").RequirePermission(Permissions.OrdersView);
         api.MapGet("/{orderId}", Get).WithSummary("One order with lines, allocation, payments and timeline").RequirePermission(Permissions.OrdersView);
-        api.MapPost("/", Create).WithSummary("Create an order; the same channel + external order no. returns the existing order").RequirePermission(Permissions.OrdersEdit);
+        api.MapPost("/", Create).WithSummary("Create an order (approved at once when 自动审核 is on; review outcome in review); the same channel + external order no. returns the existing order").RequirePermission(Permissions.OrdersEdit);
         api.MapPost("/{orderId}/submit", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Submit(u))).WithSummary("Draft → pending review").RequirePermission(OrderActionRights.Permission(OrderAction.Submit));
         api.MapPost("/{orderId}/approve", (string orderId, [AsParameters] Ctx c) => Act(orderId, c, (o, u) => o.Approve(u)))
             .WithSummary("Review: reserve stock in the best warehouse that has it all, or 409 with the short SKUs").RequirePermission(OrderActionRights.Permission(OrderAction.Approve));
@@ -65,7 +65,7 @@ public static class OrderApi
         if (!errors.Any && !input.DiscountFits()) errors.Add("discount", Msg.Of("OrderApi.DiscountAboveGoods"));
         if (errors.Any) return ApiProblems.Invalid(errors);
         var result = await intake.Create(c.Tenant.Required, command, key, key is null ? null : IdempotencyKeys.Fingerprint("orders.create", input));
-        var dto = OrderDto.From(result.Order);
+        var dto = OrderDto.From(result);
         return result.Created ? TypedResults.Created($"/api/orders/{dto.OrderId}", dto) : TypedResults.Ok(dto);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CloudOMS.Grains;
 using CloudOMS.WebPortal.Ui;
 
@@ -74,13 +75,17 @@ public sealed record OrderDto(
     IReadOnlyList<PaymentDto> Payments,
     IReadOnlyList<TimelineEntryDto> Timeline,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewDto? Review = null)
 {
     public string StatusName => Labels.Status(Status.ToString());
 
     public string PaymentStatusName => Labels.Status(PaymentStatus.ToString());
 
     public string ChannelName => Labels.Channel(Channel);
+
+    /// <summary>A created (or replayed) order with its review outcome beside the order's fields.</summary>
+    public static OrderDto From(IntakeResult result) => From(result.Order) with { Review = ReviewDto.From(result.Review) };
 
     public static OrderDto From(OrderSnapshot o) => new(
         o.OrderId, o.Status, OrderWorkflow.StatusName(o.Status), o.PaymentStatus, o.Channel, o.ExternalOrderNo, o.Customer,
@@ -91,6 +96,20 @@ public sealed record OrderDto(
         [.. o.Timeline.Select(t => new TimelineEntryDto(t.At, t.Event, t.Actor, t.Detail))],
         o.CreatedAt, o.UpdatedAt);
 }
+
+/// <summary>
+/// How intake reviewed the order: "reserved", "refused" (it awaits review; <c>skus</c> as in approve's 409
+/// insufficient_stock answer, and each short line) or "pending" (自动审核 off, or a draft).
+/// </summary>
+public sealed record ReviewDto(string Outcome, IReadOnlyList<string> Skus, IReadOnlyList<ShortageDto> Shortages)
+{
+    public static ReviewDto From(IntakeReview review) => new(
+        review.Outcome.ToString().ToLowerInvariant(),
+        [.. review.Shortages.Select(s => s.SkuCode)],
+        [.. review.Shortages.Select(s => new ShortageDto(s.SkuCode, s.Needed, s.Available))]);
+}
+
+public sealed record ShortageDto(string Sku, int Requested, int Available);
 
 public sealed record OrderLineDto(int LineNo, string SkuCode, string SkuName, int Quantity, decimal UnitPrice, decimal Discount, decimal Amount);
 

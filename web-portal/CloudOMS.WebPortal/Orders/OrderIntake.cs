@@ -2,7 +2,8 @@ using CloudOMS.Grains;
 
 namespace CloudOMS.WebPortal.Orders;
 
-public sealed record IntakeResult(OrderSnapshot Order, bool Created);
+/// <summary>The order, whether this call created it, and how its review stands (自动审核 may have approved it already).</summary>
+public sealed record IntakeResult(OrderSnapshot Order, bool Created, IntakeReview Review);
 
 /// <summary>
 /// Creates orders from any channel. A channel's own order number is bound to one CloudOMS order the
@@ -26,6 +27,7 @@ public sealed class OrderIntake(IGrainFactory grains)
     /// Creates the order (after <see cref="Validate"/>); idempotent per channel order number and per Idempotency-Key
     /// (<paramref name="key"/>, bound to the request's <paramref name="fingerprint"/>). A replay returns the order and
     /// takes nothing: the order number (and a unit of the monthly quota) is taken only where the binding is made.
+    /// With the company's 自动审核 on, the order grain approves the order in the same call (see IOrderGrain.Intake).
     /// </summary>
     public async Task<IntakeResult> Create(string tenantId, NewOrder order, string? key = null, string? fingerprint = null)
     {
@@ -39,10 +41,9 @@ public sealed class OrderIntake(IGrainFactory grains)
             await grains.IdempotencyKey(tenantId, key).Claim(fingerprint!);
             binding = await external.Bind();
         }
-        var grain = grains.Order(tenantId, binding.OrderId);
-        if (binding.Fresh) return new IntakeResult(await grain.Create(order), Created: true);
-        // Bound before, by this request or a concurrent one whose create may still be on its way; Create is
-        // idempotent, so finishing it here is safe.
-        return new IntakeResult(await grain.Get() ?? await grain.Create(order), Created: false);
+        // When bound before (a replay), by this request or a concurrent one whose create may still be on its way, Intake
+        // answers with the order (finishing a create or stock step left half done) and creates or reserves nothing twice.
+        var answer = await grains.Order(tenantId, binding.OrderId).Intake(order);
+        return new IntakeResult(answer.Order, binding.Fresh, answer.Review);
     }
 }

@@ -16,6 +16,13 @@ public static class TenantProfileApi
         api.MapPut("/", async (CompanyDetails input, CompanyProfiles profiles, CurrentAccess access) =>
                 (await profiles.Save(access.Required, input)).ToHttp(Results.Ok))
             .WithSummary("Edit the company profile (统一社会信用代码 checked)").RequirePermission(Permissions.UsersManage);
+        var review = routes.MapGroup("/api/tenant/order-review").WithTags("Tenant").WithProblems();
+        review.MapGet("/", async (OrderReviewSettingsStore settings, CurrentAccess access) =>
+                await settings.Get(access.Required.TenantId) is { } current ? Results.Ok(current) : Results.NotFound())
+            .WithSummary("How new orders are reviewed: autoApprove (自动审核) approves them as they are created").RequirePermission(Permissions.UsersManage);
+        review.MapPut("/", async (OrderReviewSettings input, OrderReviewSettingsStore settings, CurrentAccess access) =>
+                (await settings.Save(access.Required, input)).ToHttp(Results.Ok))
+            .WithSummary("Switch 自动审核 on or off (audited)").RequirePermission(Permissions.UsersManage);
         return routes;
     }
 }

@@ -42,6 +42,7 @@ public static class TenantResolutionExtensions
         services.AddSingleton<ITenantWarehouses, Tenants.GrainTenantWarehouses>();
         services.AddSingleton<ITenantSeats, Tenants.GrainTenantSeats>();
         services.AddScoped<Tenants.CompanyProfiles>();
+        services.AddScoped<Tenants.OrderReviewSettingsStore>();
         services.AddSingleton<Seeding.DemoIdentitySeeder>();
         return services;
     }
