@@ -28,6 +28,8 @@ public sealed class ReadModelProjector(
     public const string CheckpointName = "grain-storage";
     private const int BatchSize = 500;
     private static readonly TimeSpan RecountInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan HorizonPause = TimeSpan.FromMilliseconds(20);
+    private const int HorizonWaitTries = 250;
     private readonly SemaphoreSlim _running = new(1, 1);
     private long _head;
     private long _position;
@@ -51,19 +53,32 @@ public sealed class ReadModelProjector(
     /// Projects everything written so far; returns the number of changes applied. Does nothing in a
     /// process that does not run the projection (another process keeps the read model).
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the change feed stops short of the oldest transaction still open on the server (a write
+    /// committed later may carry an older sequence number), so "everything written so far" can be held back
+    /// for a moment: the catch-up waits for it, up to <see cref="HorizonWaitTries"/> short pauses, and leaves
+    /// the rest to the next round should a transaction stay open longer than that.
+    /// </remarks>
     public async Task<int> CatchUp(CancellationToken cancellationToken = default)
     {
         if (!options.Value.Projection) return 0;
         await _running.WaitAsync(cancellationToken);
         try
         {
-            Interlocked.Exchange(ref _head, await store.ReadHead(cancellationToken));
+            var head = await store.ReadHead(cancellationToken);
+            Interlocked.Exchange(ref _head, head);
             var total = 0;
+            var waits = 0;
             while (true)
             {
                 var applied = await ProjectBatch(cancellationToken);
                 total += applied;
                 if (applied >= BatchSize) continue;
+                if (Position < head && waits++ < HorizonWaitTries)
+                {
+                    await Task.Delay(HorizonPause, cancellationToken);
+                    continue;
+                }
                 _progressAt = clock.GetUtcNow();
                 return total;
             }
