@@ -11,14 +11,7 @@ namespace CloudOMS.WebPortal.Tests.Components;
 /// <summary>The plan-limit refusal shown on the pages: only billing refusals, in the user's language.</summary>
 public sealed class BillingRefusalTests : IDisposable
 {
-    private readonly BunitContext _context = new();
-
-    public BillingRefusalTests()
-    {
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
+    private readonly BunitContext _context = PortalComponents.New();
 
     [Fact]
     public void A_quota_refusal_shows_in_the_users_language_and_other_refusals_are_left_to_the_page()

@@ -11,16 +11,13 @@ namespace CloudOMS.WebPortal.Tests.Components;
 /// <summary>The bulk-ship dialog checks the carrier and every tracking number like the order page's ship form, before anything is sent.</summary>
 public sealed class BulkShipDialogTests : IDisposable
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = PortalComponents.New();
     private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
     private readonly DialogService _dialogs;
 
     public BulkShipDialogTests()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _dialogs = _context.Services.GetRequiredService<DialogService>();
     }
 

@@ -16,7 +16,7 @@ namespace CloudOMS.WebPortal.Tests.Components;
 [Collection(StockPortal.Name)]
 public sealed class EditFormTests : IDisposable
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = PortalComponents.New();
     private readonly PortalFactory _portal;
     private readonly IGrainFactory _grains;
 
@@ -24,10 +24,7 @@ public sealed class EditFormTests : IDisposable
     {
         _portal = portal;
         _grains = portal.Services.GetRequiredService<IGrainFactory>();
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
         _context.Services.AddSingleton(_grains);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace CloudOMS.WebPortal.Tests.Components;
 [Collection(StockPortal.Name)]
 public sealed class GettingStartedTests : IDisposable
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = PortalComponents.New();
     private readonly PortalFactory _portal;
     private readonly IGrainFactory _grains;
 
@@ -27,9 +27,6 @@ public sealed class GettingStartedTests : IDisposable
     {
         _portal = portal;
         _grains = portal.Services.GetRequiredService<IGrainFactory>();
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     [Fact]

@@ -12,14 +12,11 @@ namespace CloudOMS.WebPortal.Tests.Components;
 public sealed class SettingsFormTests : IDisposable
 {
     private const string ValidCreditCode = "91371302MA3CL8K2XE";
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = PortalComponents.New();
     private readonly List<object> _saved = [];
 
     public SettingsFormTests()
     {
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     private IRenderedComponent<CompanyProfileForm> CompanyForm(CompanyDetails initial) =>

@@ -12,16 +12,13 @@ namespace CloudOMS.WebPortal.Tests.Components;
 [Collection(StockPortal.Name)]
 public sealed class SkuPickerTests : IDisposable
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = PortalComponents.New();
     private readonly PortalFactory _portal;
 
     public SkuPickerTests(PortalFactory portal)
     {
         _portal = portal;
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddRadzenComponents();
         _context.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>());
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     [Fact]
