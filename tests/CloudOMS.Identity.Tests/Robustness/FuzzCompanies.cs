@@ -44,7 +44,9 @@ public static class FuzzCompanies
     /// <summary>Shared SKU codes with this company's names, stock in its first warehouse, and an approved and a pending marked order.</summary>
     private static async Task Stock(FuzzCompany company)
     {
-        var warehouse = FuzzCompany.Values(await company.Api.Get<JsonElement>("/api/warehouses"), "code").First();
+        // The list is the read model's: a warehouse created a moment ago (B's, at sign-up) shows once it is projected.
+        var warehouses = await Eventually.Until(() => company.Api.Get<JsonElement>("/api/warehouses"), list => FuzzCompany.Values(list, "code").Any());
+        var warehouse = FuzzCompany.Values(warehouses, "code").First();
         var skus = Enumerable.Range(0, 4).Select(ValidValues.SharedSku).ToList();
         foreach (var sku in skus)
         {

@@ -1,6 +1,7 @@
 using CloudOMS.Billing.Plans;
 using CloudOMS.Billing.Subscriptions;
 using CloudOMS.Grains;
+using CloudOMS.Silo.Operations;
 using CloudOMS.WebPortal.Orders;
 using CloudOMS.WebPortal.Tenants;
 
@@ -9,7 +10,9 @@ namespace CloudOMS.WebPortal.Seeding;
 /// <summary>
 /// Seeds the demo tenant 临沂示例商贸 once: two warehouses, 50 SKUs with stock and about 200 orders
 /// across channels and statuses, all through the grains as real users would create them.
-/// Runs before the web server listens, so the demo is complete when the URL is printed.
+/// Runs before the web server listens, so the demo is complete when the URL is printed. A step that fails in a way
+/// that passes (a database read timing out on a busy server, a write whose outcome is unknown) is tried again, so a
+/// slow first start still ends with the whole demo instead of a process that stops.
 /// </summary>
 public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes, OrderIntake intake, DemoIdentitySeeder identity, TimeProvider clock, IConfiguration configuration, ILogger<DemoSeeder> logger)
     : IHostedService
@@ -21,27 +24,27 @@ public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes
         if (!configuration.GetValue("CloudOms:SeedDemo", true)) return;
         await identity.Seed(cancellationToken);
         var tenant = grains.Tenant(DemoTenant.Id);
-        if (await tenant.GetProfile() is not null) return;
+        if (await Step(() => tenant.GetProfile()) is not null) return;
         var started = clock.GetTimestamp();
         // If the process stops during these first seconds the demo is partial: delete the data folder to seed again.
         // With its invoice details, like a company that has finished setting up (no getting-started checklist).
-        await tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow(),
-            TaxId: "91371302MA3CL8K2XE", Address: "山东省临沂市兰山区临沂商城物流园 8 号"));
+        await Step(() => tenant.Create(new TenantProfile(DemoTenant.Id, DemoTenant.Name, "trial", clock.GetUtcNow(),
+            TaxId: "91371302MA3CL8K2XE", Address: "山东省临沂市兰山区临沂商城物流园 8 号")));
         // The demo shows everything and carries the load tests: the top plan, paid for a year.
         await using (var scope = scopes.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BillingService>().StartPaid(DemoTenant.Id, "enterprise", BillingCycle.Yearly, cancellationToken);
-        await tenant.CorrectUsage(UsageKind.Users, 2);
+        await Step(() => tenant.CorrectUsage(UsageKind.Users, 2));
 
-        await grains.Warehouse(DemoTenant.Id, "LY-MAIN").Create(new WarehouseDraft("临沂总仓", "山东省", "临沂市", "兰山区临沂商城物流园 8 号库", 1));
-        await grains.Warehouse(DemoTenant.Id, "JN-01").Create(new WarehouseDraft("济南前置仓", "山东省", "济南市", "历城区工业北路 66 号", 2));
+        await Step(() => grains.Warehouse(DemoTenant.Id, "LY-MAIN").Create(new WarehouseDraft("临沂总仓", "山东省", "临沂市", "兰山区临沂商城物流园 8 号库", 1)));
+        await Step(() => grains.Warehouse(DemoTenant.Id, "JN-01").Create(new WarehouseDraft("济南前置仓", "山东省", "济南市", "历城区工业北路 66 号", 2)));
         var random = new Random(20261125);
         await Parallel.ForEachAsync(DemoCatalogue.Skus, cancellationToken, async (sku, _) =>
         {
             var grain = grains.Sku(DemoTenant.Id, sku.Code);
-            await grain.Define(new SkuProfile(sku.Code, sku.Name, sku.Barcode, sku.Unit, sku.Price, sku.WeightKg, sku.SafetyStock), isNew: true);
+            await Step(() => grain.Define(new SkuProfile(sku.Code, sku.Name, sku.Barcode, sku.Unit, sku.Price, sku.WeightKg, sku.SafetyStock), isNew: true));
             var (main, jinan) = Stock(sku);
-            await grain.Move(new StockMove($"seed-{sku.Code}-1", StockMoveKind.Receive, "LY-MAIN", main, null, "期初入库", Actor));
-            if (jinan > 0) await grain.Move(new StockMove($"seed-{sku.Code}-2", StockMoveKind.Receive, "JN-01", jinan, null, "期初入库", Actor));
+            await Step(() => grain.Move(new StockMove($"seed-{sku.Code}-1", StockMoveKind.Receive, "LY-MAIN", main, null, "期初入库", Actor)));
+            if (jinan > 0) await Step(() => grain.Move(new StockMove($"seed-{sku.Code}-2", StockMoveKind.Receive, "JN-01", jinan, null, "期初入库", Actor)));
         });
 
         var plans = Enumerable.Range(0, 200).Select(i => Plan(i, random)).ToList();
@@ -51,6 +54,33 @@ public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// One step of the seed, tried up to five times while it fails in a way that passes. A step tried again after a
+    /// write of unknown outcome may be refused because that write was saved (the warehouse exists, the order moved
+    /// on): it is then done, and the refusal is the answer of a first try that did succeed.
+    /// </summary>
+    private async Task<T?> Step<T>(Func<Task<T>> step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (CommandException) when (attempt > 1)
+            {
+                return default;
+            }
+            catch (Exception e) when (attempt < 5 && TransientFailure.Of(e) != TransientCause.None)
+            {
+                logger.LogWarning(e, "Demo seed step failed ({Cause}), trying again (attempt {Attempt})", TransientFailure.Of(e), attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), clock);
+            }
+        }
+    }
+
+    private Task Step(Func<Task> step) => Step(async () => { await step(); return true; });
 
     private static (int Main, int Jinan) Stock(DemoCatalogue.DemoSku sku)
     {
@@ -86,37 +116,39 @@ public sealed class DemoSeeder(IGrainFactory grains, IServiceScopeFactory scopes
 
     private async Task Play(OrderPlan plan)
     {
-        var created = await intake.Create(DemoTenant.Id, plan.Order);
+        var created = await Step(() => intake.Create(DemoTenant.Id, plan.Order));
+        if (created is null) return;
         var order = grains.Order(DemoTenant.Id, created.Order.OrderId);
         var state = created.Order;
         if (plan.Paid && plan.Target is not (OrderStatus.Draft or OrderStatus.Cancelled))
-            state = await order.RecordPayment(Actor, new PaymentInput(state.Total, "alipay", $"PAY{state.OrderId}"));
+            await Step(() => order.RecordPayment(Actor, new PaymentInput(state.Total, "alipay", $"PAY{state.OrderId}")));
         switch (plan.Target)
         {
             case OrderStatus.Cancelled:
-                await order.Cancel(Actor, "客户取消");
+                await Step(() => order.Cancel(Actor, "客户取消"));
                 return;
             case OrderStatus.OnHold:
-                await order.Hold(Actor, "等待客户确认地址");
+                await Step(() => order.Hold(Actor, "等待客户确认地址"));
                 return;
             case OrderStatus.Draft or OrderStatus.PendingReview:
                 return;
         }
         try
         {
-            await order.Approve(Actor);
+            // Refused on a second try: approved by the first, or short of stock; either way it stays where it is.
+            if (await Step(() => order.Approve(Actor)) is null) return;
         }
         catch (CommandException)
         {
             return; // Short of stock: stays pending review, as it would for a clerk.
         }
         if (plan.Target == OrderStatus.Approved) return;
-        await order.StartPicking(Actor);
+        await Step(() => order.StartPicking(Actor));
         if (plan.Target == OrderStatus.Picking) return;
-        await order.Ship(Actor, plan.Carrier, $"{plan.Carrier}{state.OrderId[2..]}");
+        await Step(() => order.Ship(Actor, plan.Carrier, $"{plan.Carrier}{state.OrderId[2..]}"));
         if (plan.Target == OrderStatus.Shipped) return;
-        await order.MarkDelivered(Actor);
+        await Step(() => order.MarkDelivered(Actor));
         if (plan.Target == OrderStatus.Delivered) return;
-        await order.Complete(Actor);
+        await Step(() => order.Complete(Actor));
     }
 }
