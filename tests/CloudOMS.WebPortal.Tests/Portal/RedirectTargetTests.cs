@@ -1,6 +1,9 @@
 namespace CloudOMS.WebPortal.Tests.Portal;
 
-/// <summary>The language switch returns only to a path of this portal, and never fails on a strange target.</summary>
+/// <summary>
+/// The language switch and the sign-in renewal after a password change return only to a path of this portal, and
+/// never fail on a strange target.
+/// </summary>
 [Collection(StockPortal.Name)]
 public sealed class RedirectTargetTests(PortalFactory portal)
 {
@@ -36,5 +39,18 @@ public sealed class RedirectTargetTests(PortalFactory portal)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/app/orders?status=PendingReview", Location(response));
+    }
+
+    [Theory]
+    [InlineData("/\r\nX-Fuzz: 1")]
+    [InlineData("//evil.example")]
+    [InlineData("/%2F/evil.example")]
+    public async Task A_renewal_with_a_return_url_off_this_portal_or_a_header_in_it_lands_on_the_portal_home(string returnUrl)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.Api.Http.BaseAddress };
+        var response = await http.GetAsync($"/portal/renew?ticket=forged&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("/app", Location(response));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CloudOMS.Identity.Accounts;
 using CloudOMS.Identity.Data;
+using CloudOMS.Identity.Edge;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,7 +57,7 @@ public static class PortalPasswords
     private static async Task<IResult> Renew(HttpContext context, string? ticket, string? returnUrl, IDataProtectionProvider protection,
         UserManager<OmsUser> users, OmsSignInManager signIn, IOptionsMonitor<CookieAuthenticationOptions> cookies)
     {
-        var back = returnUrl is { Length: > 1 } path && path[0] == '/' && path[1] != '/' && path[1] != '\\' ? path : "/app";
+        var back = LocalRedirects.Target(returnUrl);
         string[] parts;
         try
         {
