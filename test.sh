@@ -102,6 +102,10 @@ else
   echo "PostgreSQL for the tests (from CLOUDOMS_TEST_POSTGRES): $CLOUDOMS_TEST_POSTGRES"
 fi
 
+# The test hosts are short-lived and JIT much code that runs a few times: without the instrumented tier (PGO) and
+# with methods promoted to optimized code after 100 calls instead of 30, they spend about a fifth less CPU on the
+# JIT (Identity tests: 199 against 135-159 CPU-seconds). Not for the timed round below: it runs as deployed.
+export DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=100
 dotnet test CloudOMS.sln -c Release --no-build --filter 'Machine!=Alone' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -118,6 +122,7 @@ CLOUDOMS_TEST_PROVIDER=Postgres dotnet test CloudOMS.sln -c Release --no-build \
 # Last, alone: the tests that hold the server to a promised time (trait Machine=Alone), so that a 2-core machine busy
 # with every other test project does not decide what they measure.
 echo "Alone: tests that time the server"
+unset DOTNET_TieredPGO DOTNET_TC_CallCountThreshold
 dotnet test CloudOMS.sln -c Release --no-build --filter 'Machine=Alone' 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 
