@@ -54,7 +54,7 @@ public sealed class ProjectionQuarantine(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             await ReadModelSchema.TakeWriterLock(db, cancellationToken);
-            foreach (var change in changes) await StateProjections.Apply(db, change, cancellationToken);
+            await StateProjections.ApplyAll(db, changes, cancellationToken);
             var released = await Release(db, changes, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);

@@ -184,8 +184,7 @@ public sealed class ReadModelProjector(
 
             batch = await store.ReadChanges(checkpoint.Position, BatchSize, cancellationToken);
             if (batch.Count == 0) return 0;
-            foreach (var change in batch)
-                await StateProjections.Apply(db, change, cancellationToken);
+            await StateProjections.ApplyAll(db, batch, cancellationToken);
             var released = await quarantine.Release(db, batch, cancellationToken);
             checkpoint.Position = batch[^1].ChangeSeq;
             await db.SaveChangesAsync(cancellationToken);
