@@ -11,17 +11,14 @@ internal static class OrderProjection
     public static async Task Apply(ReadModelDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
         if (changes.Count == 0) return;
-        var rows = new Dictionary<(string, string), OrderRow>();
-        foreach (var (tenantId, ids) in ByTenant(changes))
-            foreach (var row in await db.Orders.IgnoreQueryFilters().Include(o => o.Lines)
-                         .Where(o => o.TenantId == tenantId && ids.Contains(o.OrderId)).ToListAsync(ct))
-                rows[(row.TenantId, row.OrderId)] = row;
+        var rows = await Load(changes, (tenantId, ids) => db.Orders.IgnoreQueryFilters().Include(o => o.Lines)
+            .Where(o => o.TenantId == tenantId && ids.Contains(o.OrderId)), o => (o.TenantId, o.OrderId), ct);
 
         var moves = new List<StockMovementRow>();
         foreach (var change in changes)
         {
             var order = Read<OrderState>(change.State);
-            Fill(db, change, rows.GetValueOrDefault((change.TenantId, change.Id)), order);
+            Fill(db, change, rows[(change.TenantId, change.Id)].SingleOrDefault(), order);
             // Whatever the version: movements are added only when missing, so a replay fills in what came before them.
             if (order is { Exists: true }) moves.AddRange(OrderStockMovements.Of(change.TenantId, order));
         }

@@ -11,21 +11,17 @@ internal static class SkuProjection
     public static async Task Apply(ReadModelDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
         if (changes.Count == 0) return;
-        var rows = new Dictionary<(string, string), SkuRow>();
-        var stock = new Dictionary<(string, string), List<StockRow>>();
-        foreach (var (tenantId, codes) in ByTenant(changes))
-        {
-            foreach (var row in await db.Skus.IgnoreQueryFilters().Where(s => s.TenantId == tenantId && codes.Contains(s.Code)).ToListAsync(ct))
-                rows[(row.TenantId, row.Code)] = row;
-            foreach (var level in await db.Stock.IgnoreQueryFilters().Where(s => s.TenantId == tenantId && codes.Contains(s.SkuCode)).ToListAsync(ct))
-                (stock.TryGetValue((level.TenantId, level.SkuCode), out var list) ? list : stock[(level.TenantId, level.SkuCode)] = []).Add(level);
-        }
+        var rows = await Load(changes, (tenantId, codes) => db.Skus.IgnoreQueryFilters().Where(s => s.TenantId == tenantId && codes.Contains(s.Code)),
+            s => (s.TenantId, s.Code), ct);
+        var stock = await Load(changes, (tenantId, codes) => db.Stock.IgnoreQueryFilters().Where(s => s.TenantId == tenantId && codes.Contains(s.SkuCode)),
+            s => (s.TenantId, s.SkuCode), ct);
 
         var moves = new List<StockMovementRow>();
         foreach (var change in changes)
         {
             var sku = Read<SkuInventoryState>(change.State);
-            if (Fill(db, change, rows.GetValueOrDefault((change.TenantId, change.Id)), stock.GetValueOrDefault((change.TenantId, change.Id)) ?? [], sku))
+            var key = (change.TenantId, change.Id);
+            if (Fill(db, change, rows[key].SingleOrDefault(), [.. stock[key]], sku))
                 moves.AddRange(Movements(change.TenantId, change.Id, sku!));
         }
         await AddMissingMovements(db, moves, ct);

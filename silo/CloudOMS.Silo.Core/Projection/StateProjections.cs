@@ -58,9 +58,18 @@ internal static class StateProjections
     internal static T? Read<T>(StoredState change) where T : class =>
         change.Payload is null ? null : JsonSerializer.Deserialize<T>(change.Payload, StateSerializer.Options);
 
-    /// <summary>The ids of the changes, by company: what one query per company loads.</summary>
-    internal static IEnumerable<(string TenantId, List<string> Ids)> ByTenant(IEnumerable<Change> changes) =>
-        changes.GroupBy(c => c.TenantId).Select(g => (g.Key, g.Select(c => c.Id).Distinct().ToList()));
+    /// <summary>
+    /// The rows the changes touch, by (company, key), loaded with one query per company: <paramref name="query"/>
+    /// gives a company's rows among the ids.
+    /// </summary>
+    internal static async Task<ILookup<(string, string), TRow>> Load<TRow>(IEnumerable<Change> changes,
+        Func<string, List<string>, IQueryable<TRow>> query, Func<TRow, (string, string)> key, CancellationToken ct)
+    {
+        var rows = new List<TRow>();
+        foreach (var tenant in changes.GroupBy(c => c.TenantId))
+            rows.AddRange(await query(tenant.Key, [.. tenant.Select(c => c.Id).Distinct()]).ToListAsync(ct));
+        return rows.ToLookup(key);
+    }
 
     /// <summary>
     /// Movement rows not recorded yet: those of <paramref name="moves"/> whose (SKU, operation) is neither in the
