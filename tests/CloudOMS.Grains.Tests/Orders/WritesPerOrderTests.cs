@@ -15,19 +15,19 @@ public sealed class WritesPerOrderTests(SharedClusters clusters, ITestOutputHelp
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task An_order_taken_at_intake_and_reserved_costs_at_most_four_writes(StorageProvider provider)
+    public async Task An_order_taken_at_intake_and_reserved_costs_at_most_three_writes(StorageProvider provider)
     {
         var (oms, tenant) = await Shop(provider, autoApprove: true);
 
         var perOrder = await Measure(oms, tenant, async order => Assert.Equal(ReviewOutcome.Reserved, (await order.Intake(TestTenant.Order(("S1", 1)))).Review.Outcome));
 
-        Assert.True(perOrder.Values.Sum() <= 4.1, Describe(perOrder));
+        Assert.True(perOrder.Values.Sum() <= 3.1, Describe(perOrder));
     }
 
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task An_order_created_then_approved_costs_at_most_five_writes(StorageProvider provider)
+    public async Task An_order_created_then_approved_costs_at_most_four_writes(StorageProvider provider)
     {
         var (oms, tenant) = await Shop(provider, autoApprove: false);
 
@@ -37,7 +37,7 @@ public sealed class WritesPerOrderTests(SharedClusters clusters, ITestOutputHelp
             Assert.Equal(OrderStatus.Approved, (await order.Approve("test")).Status);
         });
 
-        Assert.True(perOrder.Values.Sum() <= 5.1, Describe(perOrder));
+        Assert.True(perOrder.Values.Sum() <= 4.1, Describe(perOrder));
     }
 
     [Fact]
