@@ -55,6 +55,22 @@ public sealed class WritesPerOrderTests(SharedClusters clusters, ITestOutputHelp
         Assert.Equal(saved + 1, FaultyStorage.WritesFor(GrainKeys.Tenant(tenant))[StorageNames.Tenant]);
     }
 
+    [Fact]
+    public async Task An_approval_refused_again_for_the_same_shortage_writes_nothing_and_says_so_again()
+    {
+        var (oms, tenant) = await Shop(StorageProvider.Sqlite, autoApprove: false);
+        var order = oms.Grains.Order(tenant, await oms.Grains.Tenant(tenant).NextOrderId());
+        await order.Create(TestTenant.Order(("S1", 2_000)));
+        var first = await Assert.ThrowsAsync<CommandException>(() => order.Approve("clerk"));
+        var written = FaultyStorage.WritesFor(GrainKeys.Tenant(tenant))[StorageNames.Order];
+
+        var again = await Assert.ThrowsAsync<CommandException>(() => order.Approve("clerk"));
+
+        Assert.Equal(("insufficient_stock", first.Message), (again.Code, again.Message));
+        Assert.Equal(written, FaultyStorage.WritesFor(GrainKeys.Tenant(tenant))[StorageNames.Order]);
+        Assert.Single((await order.Get())!.Timeline, e => e.Event == "approve-refused");
+    }
+
     private async Task<(CloudOmsCluster Oms, string Tenant)> Shop(StorageProvider provider, bool autoApprove)
     {
         var oms = await clusters.For(provider);
