@@ -21,6 +21,9 @@ public sealed class SkuInventoryGrain(
     /// <summary>The commit generation of the last change to stock (or profile), which refusals wait for.</summary>
     private long _stockGeneration;
 
+    /// <summary>The commit generation current when records were last acknowledged (null: none since activation); a later write saved them.</summary>
+    private long? _acknowledgedSince;
+
     public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
     {
         if (isNew && state.State.Profile is not null) throw CodeTaken(profile.Code);
@@ -122,9 +125,25 @@ public sealed class SkuInventoryGrain(
 
     public Task Acknowledge(IReadOnlyList<string> operationIds)
     {
-        // Saved so the stored state sheds the records at once; in a burst this write merges with others.
+        // Not written on its own: the records leave memory now and storage with the next write (or deactivation).
+        // Forgotten by a crash, a record only stays until pruned; the order saved the outcome before acknowledging,
+        // so it never asks again, and until then a resent operation still answers what was recorded.
         Ledger.Acknowledge(operationIds);
-        return Save(changesStock: false);
+        _acknowledgedSince = _commit.Generation;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_acknowledgedSince is not { } since || since < _commit.Generation) return;
+        try
+        {
+            await Save(changesStock: false);
+        }
+        catch (OutcomeUnknownException)
+        {
+            // The records stay stored until acknowledged again or pruned: harmless.
+        }
     }
 
     // Storage replaces the state object when it reads it, so the ledger is always made over the current one.

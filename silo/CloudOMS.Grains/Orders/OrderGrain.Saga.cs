@@ -21,7 +21,8 @@ public sealed partial class OrderGrain
         if (inactive.Count > 0)
             throw CommandException.Conflict(ErrorCodes.SkuInactive, Msg.Of("OrderGrain.InactiveSKUOrderCannotApproved", string.Join("、", inactive)), inactive);
         var next = Saga.Approve(actor, stock, clock.GetUtcNow());
-        await Write();
+        // The step (or the refusal) is saved with the order before any SKU grain is called; a repeated refusal is not.
+        if (next is not SagaNext.Refused { Repeat: true }) await Write();
         if (next is SagaNext.CallSkus) next = await RunSaga();
         if (next is SagaNext.Refused refused)
             throw CommandException.Conflict(ErrorCodes.InsufficientStock,

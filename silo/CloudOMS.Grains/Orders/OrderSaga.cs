@@ -138,9 +138,14 @@ public sealed class OrderSaga(OrderState order)
 
     private SagaNext.Refused Refuse(string actor, IReadOnlyList<Shortage> shortages, DateTimeOffset now)
     {
+        var detail = string.Join("; ", shortages.Select(s => $"{s.SkuCode} {s.Needed}>{s.Available}"));
+        // The same refusal again, with no step between (a clerk pressing approve twice): recorded already, nothing to save.
+        if (order.Saga is null && order.RefusedShortages.SequenceEqual(shortages)
+            && order.Timeline.LastOrDefault() is { Event: "approve-refused" } last && last.Actor == actor && last.Detail == detail)
+            return new SagaNext.Refused(shortages, Repeat: true);
         order.Saga = null;
         order.RefusedShortages = [.. shortages];
-        AddTimeline("approve-refused", actor, string.Join("; ", shortages.Select(s => $"{s.SkuCode} {s.Needed}>{s.Available}")), now);
+        AddTimeline("approve-refused", actor, detail, now);
         return new SagaNext.Refused(shortages);
     }
 

@@ -13,8 +13,11 @@ public abstract record SagaNext
     /// <summary>The warehouse tried fell short and gave its stock back: load the stock again for <see cref="OrderSaga.Replan"/>.</summary>
     public sealed record TryAnotherWarehouse : SagaNext;
 
-    /// <summary>No warehouse can fill the order: the approval is refused, naming the short lines.</summary>
-    public sealed record Refused(IReadOnlyList<Shortage> Shortages) : SagaNext;
+    /// <summary>
+    /// No warehouse can fill the order: the approval is refused, naming the short lines. <paramref name="Repeat"/>: the
+    /// order already records this very refusal last and nothing changed, so there is nothing to save.
+    /// </summary>
+    public sealed record Refused(IReadOnlyList<Shortage> Shortages, bool Repeat = false) : SagaNext;
 
     /// <summary>The saga is over and the order has moved on to <paramref name="Status"/> (approved, cancelled or shipped).</summary>
     public sealed record Finished(OrderStatus Status) : SagaNext;

@@ -3,7 +3,10 @@ using Orleans.Concurrency;
 
 namespace CloudOMS.Grains;
 
-/// <summary>Reentrant: every new order takes a number here, so numbers are group-committed.</summary>
+/// <summary>
+/// Reentrant: every new order takes a number here, from a block saved once per <see cref="OrderNumbering.BlockSize"/>
+/// orders (group-committed when blocks run out in a burst).
+/// </summary>
 [Reentrant]
 public sealed class TenantGrain(
     [PersistentState(StorageNames.Tenant, StorageNames.Provider)] IPersistentState<TenantState> state,
@@ -12,6 +15,10 @@ public sealed class TenantGrain(
 {
     private readonly GroupCommit _commit = new(state.WriteStateAsync);
     private readonly ApiRateWindow _apiRate = new();
+    private readonly OrderNumbering _numbers = new();
+
+    /// <summary>The commit generation of the last block of order numbers reserved: none is handed out before it is saved.</summary>
+    private long _blockGeneration;
 
     public async Task<TenantProfile> Create(TenantProfile profile)
     {
@@ -36,11 +43,29 @@ public sealed class TenantGrain(
     public async Task<string> NextOrderId()
     {
         RequireProfile();
-        var now = clock.GetUtcNow();
-        TenantQuotas.Take(state.State, UsageKind.Orders, now);
-        var id = OrderNumbering.Next(state.State, now);
-        await Save();
+        var (id, reserved) = _numbers.Next(state.State, clock.GetUtcNow());
+        if (reserved)
+        {
+            _commit.Changed();
+            _blockGeneration = _commit.Generation;
+        }
+        // Also a number from memory waits for its block's write (a caller may arrive while it is in flight).
+        await _commit.Persist(this, logger, _blockGeneration);
         return id;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Deactivated in good order: the unused numbers go back, so only a crash leaves a gap (and counts it).
+        if (!_numbers.GiveBack(state.State)) return;
+        try
+        {
+            await Save();
+        }
+        catch (OutcomeUnknownException)
+        {
+            // The saved block stays reserved: its rest is skipped, as after a crash.
+        }
     }
 
     public async Task<bool> ApplyEntitlement(Entitlement entitlement)
@@ -53,7 +78,7 @@ public sealed class TenantGrain(
     }
 
     public Task<TenantBilling> GetBilling() =>
-        Task.FromResult(new TenantBilling(state.State.Entitlement, TenantQuotas.Usage(state.State, clock.GetUtcNow())));
+        Task.FromResult(new TenantBilling(state.State.Entitlement, TenantQuotas.Usage(state.State, clock.GetUtcNow(), _numbers.Unused)));
 
     public Task EnsureWritable()
     {
@@ -70,7 +95,7 @@ public sealed class TenantGrain(
 
     public Task CheckUsage(UsageKind kind)
     {
-        TenantQuotas.Check(state.State, kind, clock.GetUtcNow());
+        TenantQuotas.Check(state.State, kind, clock.GetUtcNow(), _numbers.Unused);
         return Task.CompletedTask;
     }
 

@@ -45,11 +45,24 @@ public static class TenantQuotas
         }
     }
 
-    /// <summary>Refuses as <see cref="Take"/> would, without taking anything.</summary>
-    public static void Check(TenantState state, UsageKind kind, DateTimeOffset now)
+    /// <summary>
+    /// Takes up to <paramref name="wanted"/> orders at once for a block of order numbers (at least one, refusing as
+    /// <see cref="Take"/> would); never past the plan's quota, so a block skipped after a crash cannot exceed it.
+    /// </summary>
+    public static int TakeBlock(TenantState state, int wanted, DateTimeOffset now)
+    {
+        Check(state, UsageKind.Orders, now);
+        RollMonth(state, now);
+        var size = state.Entitlement?.Quotas.Limit(UsageKind.Orders) is { } max ? Math.Min(wanted, max - state.OrdersThisMonth) : wanted;
+        state.OrdersThisMonth += size;
+        return size;
+    }
+
+    /// <summary>Refuses as <see cref="Take"/> would, without taking anything; <paramref name="unusedOrders"/> are counted but not yet taken.</summary>
+    public static void Check(TenantState state, UsageKind kind, DateTimeOffset now, int unusedOrders = 0)
     {
         EnsureWritable(state.Entitlement);
-        if (state.Entitlement?.Quotas.Limit(kind) is { } max && Usage(state, now).Of(kind) >= max)
+        if (state.Entitlement?.Quotas.Limit(kind) is { } max && Usage(state, now, unusedOrders).Of(kind) >= max)
             throw CommandException.Quota(kind, QuotaMessage(kind, max));
     }
 
@@ -75,10 +88,11 @@ public static class TenantQuotas
         }
     }
 
-    public static TenantUsage Usage(TenantState state, DateTimeOffset now)
+    /// <summary>The usage to show and check; <paramref name="unusedOrders"/> (a block's unused order numbers) are counted in the state but not taken.</summary>
+    public static TenantUsage Usage(TenantState state, DateTimeOffset now, int unusedOrders = 0)
     {
         var month = Month(now);
-        return new TenantUsage(month, state.UsageMonth == month ? state.OrdersThisMonth : 0, state.Users, state.Warehouses.Count, state.Skus);
+        return new TenantUsage(month, state.UsageMonth == month ? Math.Max(0, state.OrdersThisMonth - unusedOrders) : 0, state.Users, state.Warehouses.Count, state.Skus);
     }
 
     /// <summary>The China calendar month, e.g. "2026-11": monthly order quotas restart at midnight Beijing time.</summary>

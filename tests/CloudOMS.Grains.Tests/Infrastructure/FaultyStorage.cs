@@ -46,10 +46,17 @@ public sealed class FaultPlan(string stateName, string keyPart, FaultMode mode, 
     }
 }
 
-/// <summary>Wraps the real CloudOMS grain storage and injects the faults that tests arm.</summary>
+/// <summary>Wraps the real CloudOMS grain storage and injects the faults that tests arm; counts the writes that land.</summary>
 public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<FaultPlan, byte> Plans = new();
+    private static readonly ConcurrentDictionary<(string State, string Key), int> Writes = new();
+
+    /// <summary>The writes that landed, by state name, for keys containing <paramref name="keyPart"/> (a test's own tenant).</summary>
+    public static IReadOnlyDictionary<string, int> WritesFor(string keyPart) =>
+        Writes.Where(w => w.Key.Key.Contains(keyPart, StringComparison.Ordinal))
+            .GroupBy(w => w.Key.State)
+            .ToDictionary(g => g.Key, g => g.Sum(w => w.Value));
 
     public static IDisposable Arm(FaultPlan plan)
     {
@@ -76,6 +83,7 @@ public sealed class FaultyStorage(IGrainStorage inner) : IGrainStorage
         if (plan is null)
         {
             await inner.WriteStateAsync(stateName, grainId, grainState);
+            Writes.AddOrUpdate((stateName, key), 1, (_, n) => n + 1);
             return;
         }
         if (plan.Gate is { } gate) await gate.Task;

@@ -121,11 +121,11 @@ public sealed class OrderRulesTests
     [Fact]
     public void Order_numbers_run_per_china_calendar_day()
     {
-        var state = new TenantState();
+        var (state, numbers) = (new TenantState(), new OrderNumbering());
         var lateUtc = new DateTimeOffset(2026, 11, 25, 15, 59, 0, TimeSpan.Zero);
-        Assert.Equal("SO2026112500001", OrderNumbering.Next(state, lateUtc));
-        Assert.Equal("SO2026112500002", OrderNumbering.Next(state, lateUtc));
-        Assert.Equal("SO2026112600001", OrderNumbering.Next(state, lateUtc.AddMinutes(2)));
+        Assert.Equal("SO2026112500001", numbers.Next(state, lateUtc).Id);
+        Assert.Equal("SO2026112500002", numbers.Next(state, lateUtc).Id);
+        Assert.Equal("SO2026112600001", numbers.Next(state, lateUtc.AddMinutes(2)).Id);
     }
 
     [Fact]

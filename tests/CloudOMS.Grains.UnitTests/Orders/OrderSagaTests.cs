@@ -37,6 +37,26 @@ public sealed class OrderSagaTests
     }
 
     [Fact]
+    public void The_same_refusal_again_is_a_repeat_with_nothing_to_save_and_a_changed_one_is_recorded()
+    {
+        var order = Order(("A", 2), ("B", 3));
+        var stock = Stock(("A", "WH1", 9), ("B", "WH1", 1));
+        new OrderSaga(order).Approve("clerk", stock, Now);
+        var entries = order.Timeline.Count;
+
+        var again = new OrderSaga(order).Approve("clerk", stock, Now.AddMinutes(1));
+        var changed = new OrderSaga(order).Approve("clerk", Stock(("A", "WH1", 9), ("B", "WH1", 2)), Now.AddMinutes(2));
+
+        var repeat = Assert.IsType<SagaNext.Refused>(again);
+        Assert.Equal([new Shortage("B", 3, 1)], repeat.Shortages);
+        Assert.True(repeat.Repeat);
+        Assert.False(Assert.IsType<SagaNext.Refused>(changed).Repeat);
+        Assert.Equal(entries + 1, order.Timeline.Count);
+        Assert.Equal(("approve-refused", "B 3>2"), (order.Timeline[^1].Event, order.Timeline[^1].Detail));
+        Assert.Equal([new Shortage("B", 3, 2)], order.RefusedShortages);
+    }
+
+    [Fact]
     public void Counts_an_inactive_sku_as_out_of_stock_in_every_warehouse_and_names_it()
     {
         var stock = Stock(("C", "WH1", 9), ("B", "WH1", 9), ("A", "WH1", 9));
