@@ -7,6 +7,7 @@ using CloudOMS.Silo.ReadModel;
 using CloudOMS.Silo.Sagas;
 using CloudOMS.Silo.Tenancy;
 using CloudOMS.Storage;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,8 @@ public static class SiloHostingExtensions
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => GatedStorage(sp));
         if (backend.Provider == StorageProvider.Sqlite)
             services.AddSingleton(sp => new SqliteWriteBatcher(backend.DataSource, sp.GetRequiredService<StorageChangeSignal>()));
+        else
+            services.AddSingleton(sp => new PostgresWriteBatcher((NpgsqlDataSource)backend.DataSource, sp.GetRequiredService<StorageChangeSignal>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new StorageStartup(
             sp, backend, sp.GetRequiredService<ILogger<StorageStartup>>()));
         services.AddCloudOmsDataServices(backend, options);
@@ -159,17 +162,19 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// The grains' storage for the chosen database. SQLite has one writer, whose "async" calls block threads:
-    /// writes are batched, many grains' rows per transaction (<see cref="SqliteWriteBatcher"/>). On PostgreSQL the
-    /// ADO.NET provider writes behind a gate of <see cref="StorageOptions.MaxConcurrentWrites"/> writers.
+    /// writes are batched, many grains' rows per transaction (<see cref="SqliteWriteBatcher"/>). On PostgreSQL a commit
+    /// waits for its WAL flush: writes are batched the same way, a few transactions in flight at once
+    /// (<see cref="PostgresWriteBatcher"/>).
     /// </summary>
     public static IGrainStorage GatedStorage(IServiceProvider services)
     {
         var inner = services.GetRequiredKeyedService<IGrainStorage>(InnerStorage);
         var backend = services.GetRequiredService<StorageBackend>();
+        var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
         if (backend.Provider != StorageProvider.Sqlite)
-            return new SerializedGrainStorage(inner, backend.MaxConcurrentWrites, services.GetRequiredService<StorageChangeSignal>());
-        return new BatchedSqliteGrainStorage(inner, services.GetRequiredService<SqliteWriteBatcher>(), new StateSerializer(),
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId);
+            return new BatchedPostgresGrainStorage(inner, services.GetRequiredService<PostgresWriteBatcher>(), new StateSerializer(), serviceId,
+                services.GetRequiredService<StorageChangeSignal>());
+        return new BatchedSqliteGrainStorage(inner, services.GetRequiredService<SqliteWriteBatcher>(), new StateSerializer(), serviceId);
     }
 
     /// <summary>The read model for queries: a context per scope, filtered to the scope's tenant.</summary>

@@ -22,8 +22,9 @@ public sealed class StorageOptions : IValidatableObject
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// Grain writes in flight at once on PostgreSQL. The pool gets at least twice as many
-    /// connections, so writers wait at this gate rather than time out waiting for a connection.
+    /// Storage calls in flight at once on PostgreSQL: the pool gets at least twice as many connections and the thread
+    /// pool as many threads at once. Grain writes themselves go, batched, through a few connections of that pool
+    /// (PostgresWriteBatcher's lanes); the rest serves reads, clears, clustering, reminders and the read model.
     /// </summary>
     [Range(1, 1000)]
     public int MaxConcurrentWrites { get; set; } = 64;

@@ -12,13 +12,21 @@ public sealed class GrainStateStore(StorageBackend backend, string serviceId)
 
     public DbDataSource DataSource => dataSource;
 
+    /// <summary>
+    /// The changes after <paramref name="after"/> in ChangeSeq order: about <paramref name="limit"/> rows, and never a
+    /// page that ends inside one ChangeSeq. On PostgreSQL every row a transaction writes carries that transaction's id
+    /// (a batch of many grains' writes), and the reader continues after the last ChangeSeq it saw, so a page cut
+    /// inside a transaction's rows would skip the rest: a full page also holds every other row of its last ChangeSeq.
+    /// </summary>
     public async Task<IReadOnlyList<StoredState>> ReadChanges(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var changes = "FROM OrleansStorage WHERE ServiceId = @service AND ChangeSeq > @after" + backend.ChangeFeedHorizon;
         command.CommandText =
-            "SELECT GrainTypeString, GrainIdExtensionString, PayloadBinary, Version, ChangeSeq FROM OrleansStorage " +
-            "WHERE ServiceId = @service AND ChangeSeq > @after" + backend.ChangeFeedHorizon + " ORDER BY ChangeSeq LIMIT @limit";
+            "SELECT GrainTypeString, GrainIdExtensionString, PayloadBinary, Version, ChangeSeq " + changes +
+            " AND ChangeSeq <= (SELECT MAX(ChangeSeq) FROM (SELECT ChangeSeq " + changes + " ORDER BY ChangeSeq LIMIT @limit) page)" +
+            " ORDER BY ChangeSeq, GrainTypeString, GrainIdExtensionString";
         Add(command, "@service", serviceId);
         Add(command, "@after", after);
         Add(command, "@limit", limit);
