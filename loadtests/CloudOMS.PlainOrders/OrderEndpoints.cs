@@ -26,7 +26,7 @@ public static class OrderEndpoints
         api.MapGet("/stock", async (OrderStore store) => TypedResults.Ok(await store.Stock()));
     }
 
-    private static async Task<IResult> Place(OrderInput order, OrderStore store)
+    private static async Task<IResult> Place(OrderInput order, OrderStore store, HttpContext http)
     {
         var errors = order.Errors();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -41,8 +41,8 @@ public static class OrderEndpoints
         }
         catch (NpgsqlException error) when (error.IsTransient)
         {
-            return Results.Problem("the database is unavailable; send the same order again", statusCode: 503,
-                extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 1 });
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem("the database is unavailable; send the same order again", statusCode: 503);
         }
     }
 }

@@ -7,6 +7,7 @@ namespace CloudOMS.PlainOrders;
 /// <c>UPDATE ... WHERE on_hand - reserved &gt;= q</c> per line (in SKU order), sent as one batch and committed only when
 /// every line was reserved. Short of stock, it is rolled back and the order is kept as short, holding nothing.
 /// The client order id is the primary key: a resend finds the stored order and answers its first outcome.
+/// A SKU the service has never received counts as short (nothing available), as a lookup first would cost a round trip.
 /// </summary>
 public sealed class OrderStore(NpgsqlDataSource data)
 {
