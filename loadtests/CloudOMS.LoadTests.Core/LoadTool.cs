@@ -1,6 +1,7 @@
 using CloudOMS.LoadTests.Cli;
 using CloudOMS.LoadTests.Double11;
 using CloudOMS.LoadTests.FlashSale;
+using CloudOMS.LoadTests.OrderIntake;
 using CloudOMS.LoadTests.PortalPages;
 using CloudOMS.LoadTests.Reports;
 
@@ -23,6 +24,9 @@ public static class LoadTool
                   double-11        tenants × Zipf SKUs, mixed order / ship / list / dashboard / read; CloudOMS then plain PostgreSQL
                   noisy-neighbour  quiet tenants alone, then beside one tenant at 10× their rate (inproc)
                   soak             steady double-11 load for --duration seconds: latency and memory drift
+                  order-intake     one request per order over HTTP: CloudOMS (自动审核 on) then the plain ASP.NET Core + Npgsql
+                                   service on the same PostgreSQL server; --profile spread|hot --skus N --stock N --warmup S
+                                   (default closed, 64 in flight; --rate N for open); ratio in reserved orders/s
                                    common: --target inproc|http --db sqlite|postgres --rate N (0: closed) --ramp S --duration S
                                            --max-in-flight N --baselines postgres,redis-everysec,redis-always|none --postgres <conn>
                                            --url U --client-id ID --client-secret S (http; without --url the product is started here)
@@ -47,6 +51,7 @@ public static class LoadTool
             "double-11" => Double11Scenario.Run,
             "noisy-neighbour" => NoisyNeighbourScenario.Run,
             "soak" => SoakScenario.Run,
+            "order-intake" => OrderIntakeScenario.Run,
             _ => null,
         };
         if (scenario is null) return Unknown(args[0]);

@@ -63,4 +63,14 @@ public sealed class ToolSmokeTests : IDisposable
         await Run("noisy-neighbour", "--rate", "20", "--duration", "2", "--ramp", "1", "--tenants", "3", "--skus", "5");
         await Run("soak", "--rate", "50", "--duration", "3", "--ramp", "1", "--tenants", "2", "--skus", "5");
     }
+
+    [Fact]
+    public async Task Order_intake_runs_cloudoms_and_the_plain_service_back_to_back_and_reports_the_ratio()
+    {
+        var report = await Run("order-intake", "--db", "sqlite", "--profile", "spread", "--skus", "20", "--rate", "30", "--duration", "2", "--ramp", "1", "--warmup", "1");
+        var runs = report.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["CloudOMS over HTTP", "plain ASP.NET Core + Npgsql (PostgreSQL)"], runs.Select(r => r.GetProperty("system").GetString()));
+        Assert.True(runs[1].GetProperty("ratio").GetDouble() > 0, Checks(report));
+        Assert.Contains(report.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("reserved orders/s: CloudOMS", StringComparison.Ordinal));
+    }
 }
