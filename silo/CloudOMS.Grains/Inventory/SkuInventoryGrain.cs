@@ -24,6 +24,12 @@ public sealed class SkuInventoryGrain(
     /// <summary>The commit generation current when records were last acknowledged (null: none since activation); a later write saved them.</summary>
     private long? _acknowledgedSince;
 
+    /// <summary>Acknowledgements written with no write of their own, at most: about 10 KB of records left in the stored state.</summary>
+    private const int AcknowledgementsPerWrite = 64;
+
+    /// <summary>Records acknowledged since the last write began: still in the stored state.</summary>
+    private int _unsavedAcknowledgements;
+
     public async Task<SkuSnapshot> Define(SkuProfile profile, bool isNew)
     {
         if (isNew && state.State.Profile is not null) throw CodeTaken(profile.Code);
@@ -127,10 +133,12 @@ public sealed class SkuInventoryGrain(
     {
         // Not written on its own: the records leave memory now and storage with the next write (or deactivation).
         // Forgotten by a crash, a record only stays until pruned; the order saved the outcome before acknowledging,
-        // so it never asks again, and until then a resent operation still answers what was recorded.
+        // so it never asks again, and until then a resent operation still answers what was recorded. Once
+        // AcknowledgementsPerWrite have gathered (the end of a burst) they are written, so the stored state stays small.
         Ledger.Acknowledge(operationIds);
         _acknowledgedSince = _commit.Generation;
-        return Task.CompletedTask;
+        _unsavedAcknowledgements += operationIds.Count;
+        return _unsavedAcknowledgements < AcknowledgementsPerWrite ? Task.CompletedTask : Save(changesStock: false);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -160,6 +168,7 @@ public sealed class SkuInventoryGrain(
             _lastPrune = now;
         }
         _commit.Changed();
+        _unsavedAcknowledgements = 0;
         if (changesStock) _stockGeneration = _commit.Generation;
         return _commit.Persist(this, logger);
     }
