@@ -32,11 +32,8 @@ public sealed class SqliteWriteBatcher : IAsyncDisposable
         _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>A grain row to write: the provider's parameters (string grain keys: N0 = N1 = 0, the key as extension).</summary>
-    public sealed record Row(string ServiceId, string StateName, string GrainKey, byte[] Payload, int? ExpectedVersion);
-
     /// <summary>Saves the row; returns its new version, or null when the stored version was not the expected one.</summary>
-    public Task<int?> Write(Row row)
+    public Task<int?> Write(GrainRow row)
     {
         var work = new Work(row, null);
         return _queue.Writer.TryWrite(work) ? work.Done.Task : Task.FromException<int?>(new ObjectDisposedException(nameof(SqliteWriteBatcher)));
@@ -49,7 +46,7 @@ public sealed class SqliteWriteBatcher : IAsyncDisposable
         return _queue.Writer.TryWrite(work) ? work.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SqliteWriteBatcher)));
     }
 
-    private sealed record Work(Row? Row, Func<Task>? Action)
+    private sealed record Work(GrainRow? Row, Func<Task>? Action)
     {
         public TaskCompletionSource<int?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -158,17 +155,8 @@ public sealed class BatchedSqliteGrainStorage(IGrainStorage inner, SqliteWriteBa
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        int? expected = grainState.ETag is { } etag ? int.Parse(etag, System.Globalization.CultureInfo.InvariantCulture) : null;
-        var payload = serializer.Serialize(grainState.State).ToArray();
-        var version = await batcher.Write(new SqliteWriteBatcher.Row(serviceId, stateName, grainId.Key.ToString()!, payload, expected));
-        if (version is null)
-            throw new InconsistentStateException($"Version conflict writing {stateName} of {grainId}: the stored version is not {grainState.ETag ?? "absent"}",
-                "unknown", grainState.ETag ?? "");
-        grainState.ETag = version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        GrainRows.Write(batcher.Write, serializer, serviceId, stateName, grainId, grainState);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         batcher.Exclusive(() => inner.ClearStateAsync(stateName, grainId, grainState));

@@ -28,7 +28,7 @@ public sealed class SqliteWriteBatcherTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static SqliteWriteBatcher.Row Row(string key, int? expected, string body = "{}") =>
+    private static GrainRow Row(string key, int? expected, string body = "{}") =>
         new("svc", "order", key, System.Text.Encoding.UTF8.GetBytes(body), expected);
 
     [Fact]
